@@ -1,0 +1,66 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { DbConfig } from "./config";
+import { acquirePgliteLock } from "./pglite-lock";
+
+export type OpenedAdapter = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+/** Opens the driver adapter for either database; the only place that knows both drivers. */
+export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
+  if (config.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const max = Number.parseInt(process.env.DATABASE_POOL_SIZE ?? "10", 10);
+    const factory = new PrismaPg({ connectionString: config.url, max });
+    return { factory: wholeScriptMigrations(factory, config.url), close: async () => {} };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const inMemory = config.dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : acquirePgliteLock(config.dataDir);
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : config.dataDir);
+    return {
+      factory: new PrismaPGlite(pglite),
+      close: async () => {
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it on ";", which breaks dollar-quoted
+ * function bodies (our audit trigger). Send the whole script in one simple-protocol query
+ * instead: PostgreSQL then also applies it atomically.
+ */
+function wholeScriptMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  url: string,
+): SqlMigrationAwareDriverAdapterFactory {
+  const runScript = async (script: string) => {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(script);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      adapter.executeScript = runScript;
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}

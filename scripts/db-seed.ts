@@ -1,0 +1,34 @@
+/**
+ * npm run db:seed   loads the demo data (partners, 2023 programme, plenary of 16 April 2024,
+ *                   one open journée). Idempotent: a second run changes nothing.
+ */
+import { createDb } from "../lib/db/client";
+import { describeDb, resolveDbConfig } from "../lib/db/config";
+import { seedDemo } from "../lib/demo/seed";
+
+async function main() {
+  const config = resolveDbConfig();
+  const db = await createDb(config);
+  try {
+    const started = Date.now();
+    const { created } = await seedDemo(db.client);
+    const counts = {
+      journees: await db.client.journee.count(),
+      inscriptions: await db.client.registration.count(),
+      presences: await db.client.checkIn.count(),
+    };
+    console.log(
+      `${describeDb(config)} : ${created ? "données de démonstration chargées" : "données de démonstration déjà présentes, rien à faire"} ` +
+        `(${counts.journees} journées, ${counts.inscriptions} inscriptions, ${counts.presences} présences, ${Date.now() - started} ms)`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

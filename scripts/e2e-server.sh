@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Serves the production build for Playwright: fresh database (PGlite in data/e2e-$PORT, or a new
+# PostgreSQL database when TEST_DATABASE_URL is set), migrations, demo data, a local SMTP sink,
+# then `next start`. Test hooks (/api/test-hooks) are on only here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${E2E_PORT:-3100}
+SMTP_PORT=${E2E_SMTP_PORT:-$((PORT + 1000))}
+MAIL_DIR=${E2E_MAIL_DIR:-/tmp/emarge-e2e-mail-$PORT}
+export NEXT_TELEMETRY_DISABLED=1 EMARGE_TEST_HOOKS=1 AUTH_TRUST_HOST=true
+export EMARGE_SECRET=${EMARGE_SECRET:-e2e-secret-e2e-secret-e2e-secret-0123456789}
+export AUTH_SECRET=${AUTH_SECRET:-e2e-auth-secret-e2e-auth-secret-0123456789}
+export APP_URL="http://127.0.0.1:$PORT" AUTH_URL="http://127.0.0.1:$PORT"
+export SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" MAIL_OUTBOX_DIR="/tmp/emarge-e2e-outbox-$PORT"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  DB="emarge_e2e_$PORT"
+  node -e '
+    const pg = require("pg"); const c = new pg.Client({ connectionString: process.argv[1] });
+    c.connect().then(() => c.query(`DROP DATABASE IF EXISTS "${process.argv[2]}" WITH (FORCE)`))
+      .then(() => c.query(`CREATE DATABASE "${process.argv[2]}"`)).then(() => c.end());
+  ' "$TEST_DATABASE_URL" "$DB"
+  export DATABASE_URL="${TEST_DATABASE_URL%/*}/$DB"
+else
+  export PGLITE_DIR="data/e2e-$PORT"
+  rm -rf "$PGLITE_DIR" "$PGLITE_DIR.lock"
+fi
+rm -rf "$MAIL_DIR" "$MAIL_OUTBOX_DIR"
+npx tsx scripts/db-migrate.ts apply
+npx tsx scripts/db-seed.ts
+npx tsx scripts/e2e/smtp-sink.ts "$SMTP_PORT" "$MAIL_DIR" &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true' EXIT
+npx next start -H 127.0.0.1 -p "$PORT"

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: build when the sources changed, apply migrations, seed demo data into an empty
+ * database, then serve on PORT (default 3000). `npm run dev` does the same with `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { serverSecret } from "../lib/security/secret";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+env.EMARGE_SECRET ||= serverSecret();
+// next-auth needs its own secret: derived from the server secret when not given.
+env.AUTH_SECRET ||= createHmac("sha256", env.EMARGE_SECRET).update("auth").digest("base64url");
+env.AUTH_TRUST_HOST ||= "true";
+const port = env.PORT || "3000";
+env.APP_URL ||= `http://localhost:${port}`;
+
+function run(cmd: string, args: string[]) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json"];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built || (fs.existsSync(s) && fs.statSync(s).isFile() && fs.statSync(s).mtimeMs > built));
+}
+
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const next = path.join(root, "node_modules", ".bin", "next");
+if (!dev && buildIsStale()) {
+  console.log("Construction de l'application (next build)…");
+  run(next, ["build"]);
+}
+run(tsx, ["scripts/db-migrate.ts", "apply"]);
+run(tsx, ["scripts/db-seed.ts", "--if-empty"]);
+
+console.log(`Émarge sur http://localhost:${port}`);
+const server = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

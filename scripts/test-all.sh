@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite. Lint + types, unit tests (TZ=Pacific/Chatham), integration tests on
+# a fresh database per test file, then Playwright against a production build.
+# With TEST_DATABASE_URL=postgres://… the integration and e2e tests run on that PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+db="embedded PGlite"; [ -n "${TEST_DATABASE_URL:-}" ] && db="PostgreSQL"
+echo "== lint and types"
+npx biome ci .
+npx tsc --noEmit
+echo "== unit tests"
+TZ=Pacific/Chatham npx vitest run --project unit
+echo "== integration tests ($db)"
+TZ=Pacific/Chatham npx vitest run --project integration
+echo "== production build"
+export NEXT_DIST_DIR=${NEXT_DIST_DIR:-.next-test}
+npx next build > /tmp/emarge-next-build.log 2>&1 || { cat /tmp/emarge-next-build.log; exit 1; }
+echo "== end-to-end tests ($db, Chromium)"
+npx playwright test
