@@ -30,8 +30,11 @@ async function main() {
     if (command === "status") {
       const status = await migrationStatus(adapter.factory);
       const pending = status.history?.diagnostic === "databaseIsBehind" ? status.history.unappliedMigrationNames : [];
-      console.log(`${describeDb(config)} : ${pending.length} migration(s) en attente${pending.length ? ` — ${pending.join(", ")}` : ""}`);
-      if (status.history && status.history.diagnostic !== "databaseIsBehind") console.log(JSON.stringify(status.history));
+      console.log(
+        `${describeDb(config)} : ${pending.length} migration(s) en attente${pending.length ? ` — ${pending.join(", ")}` : ""}`,
+      );
+      if (status.history && status.history.diagnostic !== "databaseIsBehind")
+        console.log(JSON.stringify(status.history));
       if (status.failedMigrationNames.length) console.log(`En échec : ${status.failedMigrationNames.join(", ")}`);
       process.exitCode = pending.length ? 1 : 0;
     } else if (command === "apply") {

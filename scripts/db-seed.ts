@@ -1,15 +1,20 @@
 /**
  * npm run db:seed   loads the demo data (partners, 2023 programme, plenary of 16 April 2024,
  *                   one open journée). Idempotent: a second run changes nothing.
+ * --if-empty        only into an empty database (what `npm start` does: real data is never touched).
  */
 import { createDb } from "../lib/db/client";
 import { describeDb, resolveDbConfig } from "../lib/db/config";
-import { seedDemo } from "../lib/demo/seed";
+import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
 
 async function main() {
   const config = resolveDbConfig();
   const db = await createDb(config);
   try {
+    if (process.argv.includes("--if-empty") && !(await isDatabaseEmpty(db.client))) {
+      console.log(`${describeDb(config)} : base déjà remplie, pas de données de démonstration ajoutées.`);
+      return;
+    }
     const started = Date.now();
     const { created } = await seedDemo(db.client);
     const counts = {

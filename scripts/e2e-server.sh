@@ -12,6 +12,13 @@ export EMARGE_SECRET=${EMARGE_SECRET:-e2e-secret-e2e-secret-e2e-secret-012345678
 export AUTH_SECRET=${AUTH_SECRET:-e2e-auth-secret-e2e-auth-secret-0123456789}
 export APP_URL="http://127.0.0.1:$PORT" AUTH_URL="http://127.0.0.1:$PORT"
 export SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" MAIL_OUTBOX_DIR="/tmp/emarge-e2e-outbox-$PORT"
+# next-auth sees its own origin as "localhost" (Next's NextURL rewrites 127.0.0.1 to localhost in
+# route handlers), so the sign-in flows run on http://localhost:$PORT (see e2e/auth.spec.ts).
+export AUTH_URL="http://localhost:$PORT"
+# ProConnect-like OIDC provider (scripts/e2e/oidc-provider.ts; client in e2e/fixtures/oidc-provider.ts).
+OIDC_PORT=${E2E_OIDC_PORT:-$((PORT + 2000))}
+export PROCONNECT_ISSUER="http://127.0.0.1:$OIDC_PORT" PROCONNECT_CLIENT_ID=emarge-e2e
+export PROCONNECT_CLIENT_SECRET=emarge-e2e-client-secret-0123456789abcdef
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   DB="emarge_e2e_$PORT"
   node -e '
@@ -29,5 +36,7 @@ npx tsx scripts/db-migrate.ts apply
 npx tsx scripts/db-seed.ts
 npx tsx scripts/e2e/smtp-sink.ts "$SMTP_PORT" "$MAIL_DIR" &
 SINK=$!
-trap 'kill $SINK 2>/dev/null || true' EXIT
+npx tsx scripts/e2e/oidc-provider.ts "$OIDC_PORT" "$APP_URL" 2>/dev/null &
+OIDC=$!
+trap 'kill $SINK $OIDC 2>/dev/null || true' EXIT
 npx next start -H 127.0.0.1 -p "$PORT"

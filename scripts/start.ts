@@ -41,7 +41,11 @@ function buildIsStale(): boolean {
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json"];
-  return sources.some((s) => newestMtime(path.join(root, s)) > built || (fs.existsSync(s) && fs.statSync(s).isFile() && fs.statSync(s).mtimeMs > built));
+  return sources.some(
+    (s) =>
+      newestMtime(path.join(root, s)) > built ||
+      (fs.existsSync(s) && fs.statSync(s).isFile() && fs.statSync(s).mtimeMs > built),
+  );
 }
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");

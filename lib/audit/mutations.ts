@@ -1,5 +1,5 @@
-import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 export type AuditEntry = {
   action: string;

@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DbConfig } from "./config";
 import { acquirePgliteLock } from "./pglite-lock";
@@ -5,6 +6,8 @@ import { acquirePgliteLock } from "./pglite-lock";
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  /** The embedded database itself (backups), when it is PGlite. */
+  pglite?: PGlite;
 };
 
 /** Opens the driver adapter for either database; the only place that knows both drivers. */
@@ -15,13 +18,14 @@ export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
     const factory = new PrismaPg({ connectionString: config.url, max });
     return { factory: wholeScriptMigrations(factory, config.url), close: async () => {} };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const inMemory = config.dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : acquirePgliteLock(config.dataDir);
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : config.dataDir);
+    const pglite = await PGliteClass.create(inMemory ? undefined : config.dataDir);
     return {
+      pglite,
       factory: new PrismaPGlite(pglite),
       close: async () => {
         await pglite.close();

@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { openAdapter } from "./adapter";
 import { type DbConfig, resolveDbConfig } from "./config";
@@ -8,6 +9,8 @@ export type DbHandle = {
   client: PrismaClient;
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  config: DbConfig;
+  pglite?: PGlite;
 };
 
 type Holder = { handle?: Promise<DbHandle> };
@@ -22,6 +25,8 @@ export async function createDb(config: DbConfig = resolveDbConfig()): Promise<Db
   return {
     client,
     factory: adapter.factory,
+    config,
+    pglite: adapter.pglite,
     close: async () => {
       await client.$disconnect();
       await adapter.close();

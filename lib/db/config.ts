@@ -1,14 +1,12 @@
 import path from "node:path";
 
-export type DbConfig =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string };
+export type DbConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 
 /**
  * Which database to open. No DATABASE_URL → embedded PGlite in ./data/pglite
  * (PGLITE_DIR overrides the folder; "memory://" keeps it in memory, for tests).
  */
-export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function resolveDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 /**
  * Offline migrations through Prisma's own WASM schema engine (the native engine cannot be
@@ -16,7 +16,15 @@ export const migrationsDir = path.join(root, "prisma", "migrations");
 const schemaPath = path.join(root, "prisma", "schema.prisma");
 const filters = { externalTables: [], externalEnums: [] };
 
-async function loadEngineModule() {
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
+
+/** The WASM module is instantiated once per process: its JS glue holds a single instance. */
+function loadEngineModule() {
+  engineModule ??= instantiateEngineModule();
+  return engineModule;
+}
+
+async function instantiateEngineModule() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgPath);
@@ -47,7 +55,10 @@ export function readMigrationsList() {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { journeePublicStatus } from "@/lib/journees/status";
 import { DEMO_OPEN_SLUG, DEMO_PLENARY_SLUG, DEMO_PROGRAMME_SLUGS, isDatabaseEmpty, seedDemo } from "./seed";
 
 async function counts() {
@@ -32,13 +33,19 @@ describe("seedDemo", () => {
 
   it("creates the five programme journées and the open one", async () => {
     const db = await getDb();
-    const journees = await db.journee.findMany({ select: { slug: true, status: true, isPlenary: true, startsAt: true } });
+    const journees = await db.journee.findMany({
+      select: { slug: true, status: true, isPlenary: true, startsAt: true },
+    });
     const slugs = journees.map((j) => j.slug);
     for (const slug of [...DEMO_PROGRAMME_SLUGS, DEMO_OPEN_SLUG]) expect(slugs).toContain(slug);
 
     const open = journees.find((j) => j.slug === DEMO_OPEN_SLUG);
     expect(open?.status).toBe("PUBLISHED");
     expect(open?.startsAt.getTime()).toBeGreaterThan(now.getTime() + 30 * 86_400_000 - 86_400_000);
+
+    const openRow = await db.journee.findUniqueOrThrow({ where: { slug: DEMO_OPEN_SLUG } });
+    expect(journeePublicStatus(openRow, now)).toBe("ouvertes");
+    expect(openRow.capacity).toBe(120);
 
     const plenary = journees.find((j) => j.slug === DEMO_PLENARY_SLUG);
     expect(plenary?.isPlenary).toBe(true);
@@ -54,7 +61,10 @@ describe("seedDemo", () => {
     expect(in2023).toBeGreaterThanOrEqual(190);
     expect(in2023).toBeLessThanOrEqual(210);
 
-    const plenary = await db.journee.findUniqueOrThrow({ where: { slug: DEMO_PLENARY_SLUG }, include: { parts: true } });
+    const plenary = await db.journee.findUniqueOrThrow({
+      where: { slug: DEMO_PLENARY_SLUG },
+      include: { parts: true },
+    });
     const atPlenary = await db.registration.count({ where: { journeeId: plenary.id, status: "CONFIRMED" } });
     expect(atPlenary).toBeGreaterThan(200);
     const present = await db.checkIn.groupBy({ by: ["registrationId"], where: { journeeId: plenary.id } });

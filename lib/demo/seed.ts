@@ -8,7 +8,6 @@
  */
 
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
-// biome-ignore lint/style/noRestrictedImports: the demo seed writes demo rows directly, like a mutation.
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { parisDateKey, parisTime } from "@/lib/format/dates";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
@@ -544,11 +543,17 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The first Tuesday at least 30 days after `now` (Paris calendar), as YYYY-MM-DD. */
+/**
+ * The first Tuesday at least 30 days after `now` (Paris calendar), as YYYY-MM-DD, skipping
+ * August and the end-of-year holidays (no professional day then).
+ */
 export function openJourneeDay(now: Date): string {
-  const day = parisDateKey(new Date(now.getTime() + 30 * 86_400_000));
-  const dow = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return addDays(day, (2 - dow + 7) % 7);
+  const start = parisDateKey(new Date(now.getTime() + 30 * 86_400_000));
+  const dow = new Date(`${start}T12:00:00Z`).getUTCDay();
+  let day = addDays(start, (2 - dow + 7) % 7);
+  const isHoliday = (d: string) => d.slice(5, 7) === "08" || d.slice(5) >= "12-20" || d.slice(5) <= "01-05";
+  while (isHoliday(day)) day = addDays(day, 7);
+  return day;
 }
 
 function journeeSpecs(now: Date): JourneeSpec[] {
@@ -799,7 +804,11 @@ async function createJournee(tx: Tx, spec: JourneeSpec, partnerId: string, peopl
   const journeeId = rng.id();
   const startsAt = parisTime(spec.day, spec.start);
   const endsAt = parisTime(spec.day, spec.end);
-  const registrationOpensAt = parisTime(addDays(spec.day, -60), "09:00");
+  // Opens 60 days before; the open journée must already be open at `now`, even when its date was
+  // pushed back past the holidays.
+  const opensAt = parisTime(addDays(spec.day, -60), "09:00");
+  const twoWeeksAgo = parisTime(addDays(parisDateKey(now), -14), "09:00");
+  const registrationOpensAt = spec.past || opensAt < twoWeeksAgo ? opensAt : twoWeeksAgo;
   const registrationClosesAt = parisTime(addDays(spec.day, -2), "18:00");
   const parts = spec.parts.map((p, position) => ({
     id: rng.id(),

@@ -3,7 +3,12 @@ import path from "node:path";
 import { getDb } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/log";
 
-export type Health = { status: "ok" | "error"; database: "ok" | "unreachable"; migrations: "ok" | "pending" | "unknown"; ref?: string };
+export type Health = {
+  status: "ok" | "error";
+  database: "ok" | "unreachable";
+  migrations: "ok" | "pending" | "unknown";
+  ref?: string;
+};
 
 /** Compares applied migrations (_prisma_migrations) with the folders shipped in prisma/migrations. */
 export async function getHealth(): Promise<Health> {

@@ -24,7 +24,13 @@ describe(`database constraints (${testDbKind()})`, () => {
     const journee = await makeJournee();
     const reg = await insertRegistration(journee.id, "lea@example.org");
     const db = await getDb();
-    const checkIn = { registrationId: reg.id, journeeId: journee.id, partKey: "journee", checkedInAt: new Date(), method: "QR" as const };
+    const checkIn = {
+      registrationId: reg.id,
+      journeeId: journee.id,
+      partKey: "journee",
+      checkedInAt: new Date(),
+      method: "QR" as const,
+    };
     await db.checkIn.create({ data: checkIn });
     await expect(db.checkIn.create({ data: checkIn })).rejects.toMatchObject({ code: "P2002" });
   });
@@ -34,7 +40,15 @@ describe(`database constraints (${testDbKind()})`, () => {
     const reg = await insertRegistration(journee.id, "noe@example.org");
     const db = await getDb();
     const attempt = () =>
-      db.checkIn.create({ data: { registrationId: reg.id, journeeId: journee.id, partKey: "journee", checkedInAt: new Date(), method: "QR" } });
+      db.checkIn.create({
+        data: {
+          registrationId: reg.id,
+          journeeId: journee.id,
+          partKey: "journee",
+          checkedInAt: new Date(),
+          method: "QR",
+        },
+      });
     const results = await Promise.allSettled(Array.from({ length: 8 }, attempt));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.checkIn.count({ where: { registrationId: reg.id } })).toBe(1);
