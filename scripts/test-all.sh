@@ -14,7 +14,7 @@ TZ=Pacific/Chatham npx vitest run --project unit
 echo "== integration tests ($db)"
 TZ=Pacific/Chatham npx vitest run --project integration
 echo "== production build"
-export NEXT_DIST_DIR=${NEXT_DIST_DIR:-.next-test}
+# NEXT_DIST_DIR (default .next) lets parallel runs in one tree use their own build folder.
 npx next build > /tmp/emarge-next-build.log 2>&1 || { cat /tmp/emarge-next-build.log; exit 1; }
 echo "== end-to-end tests ($db, Chromium)"
 npx playwright test

@@ -16,9 +16,9 @@ export default function AccessibilitePage() {
       <h2>État de conformité</h2>
       <p>
         Émarge est <strong>non conforme</strong> avec le référentiel général d'amélioration de l'accessibilité (RGAA),
-        version 4.1 : c'est la mention que le RGAA impose tant qu'aucun audit de conformité n'a été réalisé. Le site
-        est conçu et testé pour respecter les critères WCAG 2.1 A et AA ; le taux de conformité sera publié ici à
-        l'issue de l'audit.
+        version 4.1 : c'est la mention que le RGAA impose tant qu'aucun audit de conformité n'a été réalisé. Le site est
+        conçu et testé pour respecter les critères WCAG 2.1 A et AA ; le taux de conformité sera publié ici à l'issue de
+        l'audit.
       </p>
 
       <h2>Tests réalisés</h2>
