@@ -87,7 +87,10 @@ export default function DonneesPersonnellesPage() {
           ensuite, seules des <strong>statistiques agrégées</strong>, qui ne permettent plus de vous identifier, sont
           conservées ;
         </li>
-        <li>votre accord pour recevoir des invitations vaut jusqu'à ce que vous le retiriez.</li>
+        <li>
+          votre accord pour recevoir des invitations vaut jusqu'à ce que vous le retiriez, et au plus 6 mois après la
+          journée : votre adresse e-mail n'est pas conservée au-delà.
+        </li>
       </ul>
 
       <h2>Sécurité</h2>

@@ -21,7 +21,11 @@ root.__emargeDb = state;
 
 export async function createDb(config: DbConfig = resolveDbConfig()): Promise<DbHandle> {
   const adapter = await openAdapter(config);
-  const client = new PrismaClient({ adapter: adapter.factory });
+  // PGlite runs one transaction at a time: others queue on its mutex (a backup holds it for
+  // seconds), so they may wait longer than Prisma's 2 s default before starting.
+  const transactionOptions =
+    config.kind === "pglite" ? { maxWait: 15_000, timeout: 30_000 } : { maxWait: 5_000, timeout: 15_000 };
+  const client = new PrismaClient({ adapter: adapter.factory, transactionOptions });
   return {
     client,
     factory: adapter.factory,

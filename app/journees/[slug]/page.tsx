@@ -34,10 +34,8 @@ function Paragraphs({ text }: { text: string }) {
       {blocks.map((block, i) => {
         const lines = block.split("\n");
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: static text, never reordered.
           <p key={i}>
             {lines.map((line, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: static text, never reordered.
               <span key={j}>
                 {j > 0 ? <br /> : null}
                 {line}

@@ -1,0 +1,20 @@
+import { createCheckInFixture, ticketsOf } from "@/lib/checkin/mutations/test-fixtures";
+
+/**
+ * Check-in test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh).
+ * POST JSON:
+ * - { op: "journee", window?: "open"|"future"|"past", halfDays?, capacity?, people?: [...], count? }
+ *   → { journeeId, slug, partKeys, tickets: [{ registrationId, lastName, status, payload }] }
+ * - { op: "tickets", slug, status?, take? } → { tickets: [{ id, journeeId, firstName, lastName, payload }] }
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (process.env.EMARGE_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
+  const body = (await request.json()) as Record<string, unknown> & { op?: string };
+  if (body.op === "journee")
+    return Response.json(await createCheckInFixture(body as Parameters<typeof createCheckInFixture>[0]));
+  if (body.op === "tickets") {
+    const status = (body.status as "CONFIRMED" | "WAITLISTED" | "CANCELLED" | undefined) ?? "CONFIRMED";
+    return Response.json({ tickets: await ticketsOf(String(body.slug ?? ""), status, Number(body.take ?? 5)) });
+  }
+  return Response.json({ error: "op inconnue" }, { status: 400 });
+}

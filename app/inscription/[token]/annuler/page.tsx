@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CancelForm } from "@/components/registration/cancel-form";
+import { LinkProblem, linkUsable } from "@/components/registration/managed-registration";
+import { formatLongDate } from "@/lib/format/dates";
+import { getRegistrationByManageToken } from "@/lib/registration/queries";
+
+export const metadata: Metadata = {
+  title: "Annuler mon inscription",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+export default async function CancelRegistrationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const reg = await getRegistrationByManageToken(token);
+  if (!reg) notFound();
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  return (
+    <div className="prose">
+      <h1>Annuler mon inscription</h1>
+      <p>
+        Voulez-vous vraiment annuler votre inscription à « {reg.journee.title} » du{" "}
+        {formatLongDate(reg.journee.startsAt)} ?
+      </p>
+      <p>
+        {reg.status === "CONFIRMED"
+          ? "Votre place sera libérée et proposée à la première personne de la liste d'attente. Votre billet ne sera plus valable."
+          : "Vous quitterez la liste d'attente."}
+      </p>
+      <CancelForm token={token} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import {
+  LinkProblem,
+  linkUsable,
+  RegistrationDetails,
+  StatusMessage,
+} from "@/components/registration/managed-registration";
+import { Ticket } from "@/components/registration/ticket";
+import { getRegistrationByManageToken } from "@/lib/registration/queries";
+
+export const metadata: Metadata = {
+  title: "Votre inscription",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The management page (also the confirmation page right after registering). */
+export default async function ManageRegistrationPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const query = await searchParams;
+  const reg = await getRegistrationByManageToken(token);
+  if (!reg) notFound();
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  const name = `${reg.firstName} ${reg.lastName}`;
+  return (
+    <div className="prose">
+      <h1>Votre inscription</h1>
+      {query.nouvelle ? (
+        <p className="notice" role="status">
+          Merci, votre inscription est enregistrée. Un e-mail récapitulatif vient d'être envoyé à {reg.email}. Conservez
+          ce lien : il permet de voir, modifier ou annuler votre inscription sans compte.
+        </p>
+      ) : null}
+      {query.modifiee ? (
+        <p className="notice" role="status">
+          Vos modifications sont enregistrées.
+        </p>
+      ) : null}
+      <StatusMessage reg={reg} />
+      {reg.status === "CONFIRMED" ? (
+        <section aria-labelledby="billet-titre">
+          <h2 id="billet-titre">Votre billet</h2>
+          <Ticket tokenSalt={reg.tokenSalt} name={name} />
+          <p>
+            <Link href={`/billet/${token}`}>Afficher le billet imprimable</Link>
+          </p>
+        </section>
+      ) : null}
+      <section aria-labelledby="details-titre">
+        <h2 id="details-titre">Récapitulatif</h2>
+        <RegistrationDetails reg={reg} />
+      </section>
+      <section aria-labelledby="gerer-titre">
+        <h2 id="gerer-titre">Gérer mon inscription</h2>
+        <p>
+          <Link href={`/inscription/${token}/modifier`} className="button">
+            Modifier mes informations
+          </Link>{" "}
+          <Link href={`/inscription/${token}/annuler`} className="button button--secondary">
+            Annuler mon inscription
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

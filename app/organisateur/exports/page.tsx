@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { ExportFiltersForm } from "@/components/reports/export-filters-form";
+import styles from "@/components/reports/reports.module.css";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
+import { sendAttestationsAction } from "@/lib/reports/actions";
+import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
+import { listReportJournees } from "@/lib/reports/queries";
+import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED } from "@/lib/reports/schema";
+
+export const metadata: Metadata = { title: "Exports" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ExportsPage({ searchParams }: { searchParams: Search }) {
+  await connection();
+  const user = await requirePageUser("/organisateur/exports", (u) => canReadReports(u));
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const parsed = exportFiltersSchema.safeParse({
+    journeeId: one("journeeId"),
+    partId: one("partId"),
+    status: one("status"),
+  });
+  const filters = parsed.success ? parsed.data : exportFiltersSchema.parse({});
+  const journees = await listReportJournees(journeeScope(user, "reports"));
+  const journee = journees.find((j) => j.id === filters.journeeId);
+  const query = new URLSearchParams(
+    Object.entries(filters).filter(
+      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[1] !== "all",
+    ),
+  ).toString();
+  const kinds = EXPORT_KINDS.filter((k) => journee || !JOURNEE_REQUIRED.has(k));
+  const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
+  const envoi = one("envoi");
+  return (
+    <>
+      <h1>Exports</h1>
+      <p>Chaque téléchargement est enregistré dans le journal d'audit (qui, quoi, quels filtres, quand).</p>
+      <ExportFiltersForm journees={journees} filters={filters} />
+      <h2>Fichiers {journee ? `— ${journee.title}` : "— tout le programme"}</h2>
+      {!journee && <p>Choisissez une journée pour la feuille d'émargement, les badges et les attestations.</p>}
+      <ul className={styles.exportList}>
+        {kinds
+          .filter((k) => k !== "attestations-zip" || finished)
+          .map((k) => (
+            <li key={k}>
+              <a href={`/api/exports/${k}${query ? `?${query}` : ""}`} download>
+                {EXPORT_KIND_LABELS[k]}
+              </a>
+            </li>
+          ))}
+      </ul>
+      {journee && finished && canManageJournee(user, journee) && (
+        <section aria-labelledby="envoi-titre">
+          <h2 id="envoi-titre">Envoyer les attestations par e-mail</h2>
+          <p>Seules les personnes dont la présence est enregistrée reçoivent leur attestation.</p>
+          {envoi && (
+            <p role="status" className="notice">
+              {envoi === "refuse"
+                ? "Envoi refusé : vous ne gérez pas cette journée."
+                : `Envoi terminé : ${envoi.split("-")[0]} attestation(s) envoyée(s), ${envoi.split("-")[1] ?? 0} échec(s).`}
+            </p>
+          )}
+          <form action={sendAttestationsAction}>
+            <input type="hidden" name="journeeId" value={journee.id} />
+            <button type="submit" className="button">
+              Envoyer les attestations
+            </button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { LiveJourneeDashboard } from "@/components/reports/live-journee-dashboard";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { canReadReports, journeeScope } from "@/lib/auth/permissions";
+import { formatDayRange } from "@/lib/format/dates";
+import { getJourneeDashboard } from "@/lib/reports/queries";
+
+export const metadata: Metadata = { title: "Tableau de bord de la journée" };
+
+export default async function JourneeDashboardPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const user = await requirePageUser(`/organisateur/journees/${id}/tableau-de-bord`, (u) => canReadReports(u));
+  const data = await getJourneeDashboard(journeeScope(user, "reports"), id);
+  if (!data) notFound();
+  const j = data.journee;
+  return (
+    <>
+      <p>
+        <Link href="/organisateur/tableau-de-bord">← Tableau de bord du programme</Link>
+      </p>
+      <h1>Tableau de bord — {j.title}</h1>
+      <p>
+        {formatDayRange(new Date(j.startsAt), new Date(j.endsAt))}, {j.city}. Capacité : {j.capacity} places.{" "}
+        <Link href={`/organisateur/exports?journeeId=${encodeURIComponent(j.id)}`}>Exports de cette journée</Link>
+      </p>
+      <LiveJourneeDashboard initial={data} />
+    </>
+  );
+}

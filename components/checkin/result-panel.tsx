@@ -1,0 +1,100 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { SCAN_RESULT_LABELS, type ScanTone } from "@/lib/checkin/labels";
+import type { ScanDetails, ScanResult } from "@/lib/checkin/schema";
+import { formatLongDate, formatShortDateTime, formatTime } from "@/lib/format/dates";
+import styles from "./checkin.module.css";
+import type { ScanAnswer } from "./scan-client";
+
+export const ERROR_TEXT: Record<string, string> = {
+  network: "Pas de réseau : le scan n'a pas été enregistré. Réessayez.",
+  session: "Session expirée : reconnectez-vous pour continuer.",
+  forbidden: "Vous n'avez pas les droits d'accueil sur cette journée.",
+  invalid: "Demande invalide : rechargez la page.",
+  server: "Erreur du serveur : réessayez dans un instant.",
+};
+
+/** The French lines shown (and announced) under the result title. */
+export function describeAnswer(result: ScanResult, d: ScanDetails): string[] {
+  const lines: string[] = [];
+  if (d.person) lines.push(`${d.person.firstName} ${d.person.lastName}`, d.person.structure);
+  if (result === "ok" && d.person?.walkIn) lines.push("Inscription sur place");
+  if (result === "ok" && d.notInPart) lines.push("Non inscrit·e à cette demi-journée : enregistré·e quand même.");
+  if (result === "already_checked_in" && d.checkIn) {
+    const who = d.checkIn.agentName ? ` par ${d.checkIn.agentName}` : "";
+    const door = d.checkIn.door ? `, ${d.checkIn.door}` : "";
+    lines.push(`Déjà émargé·e à ${formatTime(new Date(d.checkIn.at))}${door}${who}.`);
+  }
+  if (result === "wrong_journee" && d.otherJournee) {
+    const o = d.otherJournee;
+    lines.push(`Billet pour « ${o.title} », ${o.city}, ${formatLongDate(new Date(o.startsAt))}.`);
+  }
+  if (result === "not_open_yet" && d.window)
+    lines.push(`Ouverture de l'accueil : ${formatShortDateTime(new Date(d.window.opensAt))}.`);
+  if (result === "closed" && d.window)
+    lines.push(`Accueil fermé depuis le ${formatShortDateTime(new Date(d.window.closesAt))}.`);
+  if (result === "waitlisted" && d.waitlistPosition)
+    lines.push(`Position sur la liste d'attente : ${d.waitlistPosition}.`);
+  lines.push(SCAN_RESULT_LABELS[result].hint);
+  return lines;
+}
+
+export function answerView(answer: ScanAnswer): { tone: ScanTone; icon: string; title: string; lines: string[] } {
+  if ("error" in answer)
+    return { tone: "danger", icon: "⚠", title: "Scan non enregistré", lines: [ERROR_TEXT[answer.error]] };
+  const label = SCAN_RESULT_LABELS[answer.result];
+  return {
+    tone: label.tone,
+    icon: label.icon,
+    title: label.title,
+    lines: describeAnswer(answer.result, answer.details),
+  };
+}
+
+type Props = { answer: ScanAnswer; decodedAt: number; onClose: () => void; onShown: (ms: number) => void };
+
+/** Fills the screen: colour + icon + words (never colour alone). Escape, a tap or the next scan closes it. */
+export function ResultPanel({ answer, decodedAt, onClose, onShown }: Props) {
+  const view = answerView(answer);
+  const result = "error" in answer ? "error" : answer.result;
+  const shown = useRef(onShown);
+  shown.current = onShown;
+  // Closing gives the focus back where it was (the wedge input, the search field…).
+  const previous = useRef<Element | null>(null);
+  const close = useCallback(() => {
+    onClose();
+    const el = previous.current;
+    if (el instanceof HTMLElement && el.isConnected) requestAnimationFrame(() => el.focus());
+  }, [onClose]);
+  useEffect(() => {
+    previous.current = document.activeElement;
+  }, []);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => shown.current(performance.now() - decodedAt));
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    window.addEventListener("keydown", onKey);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [decodedAt, close]);
+  return (
+    <section className={`${styles.result} ${styles[view.tone]}`} data-result={result} aria-labelledby="resultat-titre">
+      <span className={styles.resultIcon} aria-hidden="true">
+        {view.icon}
+      </span>
+      <h2 id="resultat-titre" className={styles.resultTitle}>
+        {view.title}
+      </h2>
+      {view.lines.map((line) => (
+        <p key={line} className={styles.resultLine}>
+          {line}
+        </p>
+      ))}
+      <button type="button" className={styles.resultClose} onClick={close}>
+        Suivant
+      </button>
+    </section>
+  );
+}

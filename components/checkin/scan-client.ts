@@ -1,0 +1,85 @@
+import type { Counts, ScanMethod, ScanOutcome, ScanResponse } from "@/lib/checkin/schema";
+
+/** Browser side of the scanner: nonces, the device's station, posting scans, timings. */
+
+export type Station = { door: string; deviceId: string };
+const STATION_KEY = "emarge.checkin.station";
+
+export function newNonce(): string {
+  return crypto.randomUUID().replaceAll("-", "");
+}
+
+export function loadStation(): Station {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STATION_KEY) ?? "null") as Station | null;
+    if (saved?.deviceId) return { door: saved.door ?? "", deviceId: saved.deviceId };
+  } catch {
+    // ignore a corrupt value
+  }
+  const station = { door: "Accueil", deviceId: `app-${newNonce().slice(0, 8)}` };
+  saveStation(station);
+  return station;
+}
+
+export function saveStation(station: Station): void {
+  try {
+    localStorage.setItem(STATION_KEY, JSON.stringify(station));
+  } catch {
+    // private mode: the station lives for this page only
+  }
+}
+
+export type ScanAnswer = ScanOutcome | { error: "network" | "session" | "forbidden" | "invalid" | "server" };
+
+/** Posts one scan; a network failure is retried with the SAME nonce (never counted twice). */
+export async function postScan(
+  source: { ticket: string } | { registrationId: string },
+  ctx: { journeeId: string; partKey: string; station: Station; method: ScanMethod },
+): Promise<ScanAnswer> {
+  const scan = {
+    nonce: newNonce(),
+    ...source,
+    journeeId: ctx.journeeId,
+    partKey: ctx.partKey,
+    door: ctx.station.door,
+    deviceId: ctx.station.deviceId,
+    scannedAt: new Date().toISOString(),
+    method: ctx.method,
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch("/api/checkin", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scans: [scan] }),
+      });
+      if (res.status === 401) return { error: "session" };
+      if (res.status === 400) return { error: "invalid" };
+      if (!res.ok) return { error: "server" };
+      const [first] = ((await res.json()) as ScanResponse).results;
+      if ("error" in first) return { error: first.error === "forbidden" ? "forbidden" : "invalid" };
+      return first;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+    }
+  }
+  return { error: "network" };
+}
+
+export async function fetchCounts(journeeId: string, partKey: string): Promise<Counts | null> {
+  try {
+    const res = await fetch(`/api/checkin/counts?${new URLSearchParams({ journeeId, partKey })}`, {
+      cache: "no-store",
+    });
+    return res.ok ? ((await res.json()) as Counts) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Decoded-code → result-on-screen times, read by the Playwright timing test. */
+export function recordTiming(ms: number): void {
+  const w = window as unknown as { __emargeScanTimings?: number[] };
+  w.__emargeScanTimings ??= [];
+  w.__emargeScanTimings.push(ms);
+}

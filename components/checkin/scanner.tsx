@@ -1,0 +1,194 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Counts, ScanMethod } from "@/lib/checkin/schema";
+import { Camera } from "./camera";
+import styles from "./checkin.module.css";
+import { CountsBar } from "./counts-bar";
+import { signal, unlockAudio } from "./feedback";
+import { answerView, ResultPanel } from "./result-panel";
+import { fetchCounts, loadStation, postScan, recordTiming, type ScanAnswer, type Station } from "./scan-client";
+import { SearchPanel } from "./search-panel";
+import { StationSettings } from "./station-settings";
+import { type Undoable, UndoBar } from "./undo-bar";
+import { WalkInForm } from "./walk-in-form";
+
+export type ScannerProps = {
+  journeeId: string;
+  parts: { key: string; title: string }[];
+  initialPartKey: string;
+  canForceCapacity: boolean;
+};
+type Shown = { answer: ScanAnswer; decodedAt: number; id: number };
+type Mode = "scan" | "search" | "walkin";
+const MODES: { mode: Mode; label: string }[] = [
+  { mode: "scan", label: "Scanner" },
+  { mode: "search", label: "Rechercher" },
+  { mode: "walkin", label: "Sur place" },
+];
+
+function resultDuration(answer: ScanAnswer): number {
+  const override = Number(localStorage.getItem("emarge.checkin.resultMs"));
+  if (override > 0) return override;
+  return !("error" in answer) && answer.result === "ok" ? 4000 : 8000;
+}
+
+export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: ScannerProps) {
+  const [station, setStation] = useState<Station | null>(null);
+  const [partKey, setPartKey] = useState(initialPartKey);
+  const [mode, setMode] = useState<Mode>("scan");
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const wedge = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  useEffect(() => setStation(loadStation()), []);
+  const refreshCounts = useCallback(() => {
+    void fetchCounts(journeeId, partKey).then((c) => c && setCounts(c));
+  }, [journeeId, partKey]);
+  // After a scan, refresh once the burst is over: never compete with the next scan's request.
+  const soon = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const refreshSoon = useCallback(() => {
+    clearTimeout(soon.current);
+    soon.current = setTimeout(refreshCounts, 700);
+  }, [refreshCounts]);
+  useEffect(() => {
+    refreshCounts();
+    const timer = setInterval(refreshCounts, 3000);
+    return () => clearInterval(timer);
+  }, [refreshCounts]);
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(null), resultDuration(shown.answer));
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  const show = useCallback(
+    (answer: ScanAnswer, decodedAt: number) => {
+      const view = answerView(answer);
+      setShown({ answer, decodedAt, id: ++seq.current });
+      setAnnounce(`${view.title}. ${view.lines.join(" ")}${seq.current % 2 ? "" : "\u00a0"}`);
+      signal(view.tone);
+      if (
+        !("error" in answer) &&
+        answer.result === "ok" &&
+        answer.details.checkIn?.undoUntil &&
+        answer.details.person
+      ) {
+        const p = answer.details.person;
+        setUndoable({
+          checkInId: answer.details.checkIn.id,
+          until: answer.details.checkIn.undoUntil,
+          name: `${p.firstName} ${p.lastName}`,
+        });
+      }
+      refreshSoon();
+    },
+    [refreshSoon],
+  );
+
+  const scan = useCallback(
+    async (source: { ticket: string } | { registrationId: string }, method: ScanMethod, decodedAt: number) => {
+      if (!station) return;
+      show(await postScan(source, { journeeId, partKey, station, method }), decodedAt);
+    },
+    [journeeId, partKey, station, show],
+  );
+
+  const onWedgeSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const decodedAt = performance.now();
+    unlockAudio();
+    const input = wedge.current;
+    const value = input?.value.trim() ?? "";
+    if (input) input.value = "";
+    if (value) void scan({ ticket: value }, value.startsWith("EMT1.") ? "QR" : "MANUAL", decodedAt);
+  };
+  const close = useCallback(() => setShown(null), []);
+
+  return (
+    <div className={styles.scanner}>
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.srOnly}>
+        {announce}
+      </div>
+      {parts.length > 1 && (
+        <p className={styles.part}>
+          <label htmlFor="demi-journee">Demi-journée</label>
+          <select id="demi-journee" value={partKey} onChange={(e) => setPartKey(e.target.value)}>
+            {parts.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <CountsBar counts={counts} />
+      <UndoBar
+        item={undoable}
+        onDone={(message) => {
+          setUndoable(null);
+          setAnnounce(message);
+          refreshCounts();
+        }}
+      />
+      <nav aria-label="Mode d'accueil" className={styles.modes}>
+        {MODES.map((m) => (
+          <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)}>
+            {m.label}
+          </button>
+        ))}
+      </nav>
+      {mode === "scan" && (
+        <section aria-labelledby="titre-scan" className={styles.panel}>
+          <h2 id="titre-scan">Scanner un billet</h2>
+          <form onSubmit={onWedgeSubmit} className={styles.wedge}>
+            <label htmlFor="code-billet">Code du billet (douchette ou saisie)</label>
+            <div className={styles.row}>
+              <input
+                id="code-billet"
+                ref={wedge}
+                autoComplete="off"
+                autoCapitalize="off"
+                spellCheck={false}
+                enterKeyHint="go"
+              />
+              <button type="submit" className={styles.primary}>
+                Valider
+              </button>
+            </div>
+          </form>
+          <Camera onCode={(text, decodedAt) => void scan({ ticket: text }, "QR", decodedAt)} />
+        </section>
+      )}
+      {mode === "search" && (
+        <SearchPanel
+          journeeId={journeeId}
+          partKey={partKey}
+          onCheckIn={(id, at) => void scan({ registrationId: id }, "SEARCH", at)}
+        />
+      )}
+      {mode === "walkin" && station && (
+        <WalkInForm
+          journeeId={journeeId}
+          partKey={partKey}
+          station={station}
+          canForce={canForceCapacity}
+          onResult={show}
+        />
+      )}
+      {station && <StationSettings station={station} onChange={setStation} />}
+      {shown && (
+        <ResultPanel
+          key={shown.id}
+          answer={shown.answer}
+          decodedAt={shown.decodedAt}
+          onClose={close}
+          onShown={recordTiming}
+        />
+      )}
+    </div>
+  );
+}

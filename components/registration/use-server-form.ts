@@ -1,0 +1,78 @@
+"use client";
+
+import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import type { FormState } from "@/lib/registration/form-state";
+
+/**
+ * Glue between react-hook-form (instant checks with the shared zod schema) and a server action
+ * posted as FormData — the same request a browser without JavaScript sends.
+ * Server field errors are shown until the next submit; `attempt` counts refusals (summary focus).
+ */
+export function useServerForm<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  state: FormState,
+  formAction: (data: FormData) => void,
+) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [showServer, setShowServer] = useState(true);
+  const [attempt, setAttempt] = useState(0);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  useEffect(() => {
+    if (!state || state.ok) return;
+    setShowServer(true);
+    setAttempt((n) => n + 1);
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setShowServer(false);
+    const element = event.currentTarget;
+    void form.handleSubmit(
+      () => startTransition(() => formAction(new FormData(element))),
+      () => setAttempt((n) => n + 1),
+    )(event);
+  };
+
+  const clientErrors = Object.fromEntries(
+    Object.entries(form.formState.errors).map(([name, err]) => [
+      name,
+      String((err as { message?: string })?.message ?? ""),
+    ]),
+  );
+  const serverErrors = showServer && state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors: Record<string, string> = { ...serverErrors, ...clientErrors };
+  const summaryMessage =
+    showServer && state && !state.ok
+      ? state.message
+      : Object.keys(clientErrors).length
+        ? "Certains champs sont à corriger."
+        : undefined;
+  return {
+    formRef,
+    attempt,
+    onSubmit,
+    // data-ready marks a hydrated form (tests wait for it; without JavaScript it never appears).
+    ready: ready ? "true" : undefined,
+    errors,
+    errorOf: (name: string) => errors[name] || undefined,
+    summaryMessage,
+  };
+}
+
+/** Form values as posted back by the server (strings, "on", arrays) → react-hook-form defaults. */
+export function defaultsFrom(
+  kept: Record<string, unknown> | undefined,
+  base: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(kept ?? {})) {
+    if (!(key in base)) continue;
+    if (typeof base[key] === "boolean") out[key] = value === true || value === "on";
+    else if (Array.isArray(base[key])) out[key] = Array.isArray(value) ? value : value ? [value] : [];
+    else out[key] = typeof value === "string" ? value : "";
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+/**
+ * Next.js start-up hook (once per server process). Background jobs run in the Node.js runtime
+ * only; the dynamic import keeps the database code out of any other runtime's bundle.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startRetentionScheduler } = await import("./lib/retention/scheduler");
+    startRetentionScheduler();
+  }
+}

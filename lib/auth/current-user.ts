@@ -1,0 +1,57 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { type Refused, refused } from "@/lib/result";
+import { type CurrentUser, canEnterOrganiserArea } from "./permissions";
+import { loadCurrentUser } from "./queries";
+
+/**
+ * The signed-in user and their grants, read once per request from the next-auth database session.
+ * Server-only (it reads the session cookie). A deactivated user is treated as anonymous.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadCurrentUser(id);
+});
+
+export type AuthRefusal = "unauthenticated" | "forbidden";
+export type Authorized = { ok: true; user: CurrentUser };
+
+/** For server actions and route handlers: the user, or a refusal to return as is (never throws). */
+export async function requireUser(): Promise<Authorized | Refused<"unauthenticated">> {
+  const user = await getCurrentUser();
+  return user ? { ok: true, user } : refused("unauthenticated");
+}
+
+/** `requireCapability((u) => canManageJournee(u, journee))` — unauthenticated, forbidden, or the user. */
+export async function requireCapability(
+  check: (user: CurrentUser) => boolean,
+): Promise<Authorized | Refused<AuthRefusal>> {
+  const user = await getCurrentUser();
+  if (!user) return refused("unauthenticated");
+  return check(user) ? { ok: true, user } : refused("forbidden");
+}
+
+export const FORBIDDEN_PATH = "/acces-refuse";
+
+/**
+ * For pages: anonymous visitors go to /connexion (and come back after signing in); signed-in users
+ * without the right go to the "accès refusé" page. Returns the user otherwise.
+ */
+export async function requirePageUser(
+  returnTo: string,
+  check: (user: CurrentUser) => boolean = canEnterOrganiserArea,
+): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/connexion?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  if (!check(user)) redirect(FORBIDDEN_PATH);
+  return user;
+}
+
+/** French messages for the refusal reasons. */
+export const AUTH_REFUSAL_LABELS: Record<AuthRefusal, string> = {
+  unauthenticated: "Votre session a expiré : reconnectez-vous.",
+  forbidden: "Vous n'avez pas les droits nécessaires pour cette action.",
+};

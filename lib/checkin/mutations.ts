@@ -1,0 +1,226 @@
+import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/mutations";
+import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { ok, type Result, refused } from "@/lib/result";
+import { evaluateScan, isValidPartKey, type JourneeSnapshot } from "./evaluate";
+import { agentDisplayName } from "./labels";
+import { type CheckInJournee, getJourneeForScan, loadRegistrationSnapshot, registrationKey } from "./queries";
+import { type ScanOutcome, type ScanRequest, type ScanResponse, ScanResult, UNDO_WINDOW_MS, WHOLE_DAY } from "./schema";
+
+export { registerWalkIn } from "./mutations/walk-in";
+
+/** Who scans: checked by the caller (route or action) before any mutation runs. */
+export type Actor = { userId: string | null; name: string; mayOverCapacity: boolean };
+
+/** P2002 from the query builder; from a raw statement, PostgreSQL's 23505 inside P2010. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { kind?: string } } } };
+  if (e.code === "P2002") return true;
+  return (
+    e.code === "P2010" &&
+    (e.meta?.code === "23505" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
+}
+
+const newId = () =>
+  `c${randomBytes(15)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")
+    .slice(0, 24)}`;
+
+/**
+ * The ok path in ONE statement (a data-modifying CTE is atomic): the ScanEvent (unique nonce)
+ * and the CheckIn (unique registration × part). Either unique index refusing undoes both.
+ */
+async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, now: Date): Promise<string> {
+  const db = await getDb();
+  const partId = e.partKey === WHOLE_DAY ? null : e.partKey;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH ev AS (
+      INSERT INTO "ScanEvent" (id, nonce, "journeeId", "partKey", "registrationId", result, method, door, "deviceId", "agentId", "scannedAt")
+      VALUES (${newId()}, ${e.nonce}, ${e.journeeId}, ${e.partKey}, ${registrationId}, 'ok', ${e.method}::"CheckInMethod",
+        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.scannedAt})
+      RETURNING id
+    )
+    INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId")
+    SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${now}, ${e.method}::"CheckInMethod",
+      ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}
+    FROM ev
+    RETURNING id`;
+  return rows[0].id;
+}
+
+type ScanEventData = Omit<Prisma.ScanEventUncheckedCreateInput, "result">;
+
+const undoUntil = (at: Date) => new Date(at.getTime() + UNDO_WINDOW_MS).toISOString();
+
+/**
+ * Records one scan. Invariants held by the database, not by reads:
+ * - ScanEvent.nonce is unique: a retried scan finds its stored result and counts nothing again;
+ * - CheckIn (registrationId, partKey) is unique: of two doors scanning at once, one insert wins,
+ *   the other gets P2002 and answers already_checked_in with the winner's time, door and agent.
+ */
+export async function recordScan(
+  scan: ScanRequest,
+  journee: JourneeSnapshot,
+  actor: Actor,
+  now = new Date(),
+): Promise<ScanOutcome> {
+  const db = await getDb();
+  const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
+  const evaluation = evaluateScan(snapshot, journee, scan.partKey, now);
+  const event: ScanEventData = {
+    nonce: scan.nonce,
+    journeeId: journee.id,
+    partKey: scan.partKey,
+    registrationId: snapshot?.id ?? null,
+    method: scan.method,
+    door: scan.door,
+    deviceId: scan.deviceId,
+    agentId: actor.userId,
+    scannedAt: scan.scannedAt,
+  };
+  try {
+    if (evaluation.result !== "ok" || !snapshot) {
+      await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
+      return { nonce: scan.nonce, ...evaluation };
+    }
+    const checkInId = await insertScanAndCheckIn(event, snapshot.id, now);
+    const at = now.toISOString();
+    const details = { ...evaluation.details, checkIn: { id: checkInId, at, door: scan.door, agentName: actor.name } };
+    return {
+      nonce: scan.nonce,
+      result: "ok",
+      details: { ...details, checkIn: { ...details.checkIn, undoUntil: undoUntil(now) } },
+    };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return afterConflict(scan, journee, event, now);
+  }
+}
+
+/** A unique index refused the insert: either this nonce was already processed, or another door won. */
+async function afterConflict(
+  scan: ScanRequest,
+  journee: JourneeSnapshot,
+  event: ScanEventData,
+  now: Date,
+): Promise<ScanOutcome> {
+  const db = await getDb();
+  const stored = await replay(scan.nonce, journee, now);
+  if (stored) return stored;
+  const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
+  const evaluation = evaluateScan(snapshot, journee, scan.partKey, now);
+  try {
+    await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const again = await replay(scan.nonce, journee, now);
+    if (again) return again;
+    throw error;
+  }
+  return { nonce: scan.nonce, ...evaluation };
+}
+
+/** The stored result of an already processed nonce, with fresh details; null if the nonce is new. */
+async function replay(nonce: string, journee: JourneeSnapshot, now: Date): Promise<ScanOutcome | null> {
+  const db = await getDb();
+  const stored = await db.scanEvent.findUnique({
+    where: { nonce },
+    select: { result: true, registrationId: true, partKey: true },
+  });
+  if (!stored) return null;
+  const key = stored.registrationId ? { id: stored.registrationId } : null;
+  const snapshot = await loadRegistrationSnapshot(key, stored.partKey);
+  const { details } = evaluateScan(snapshot, journee, stored.partKey, now);
+  const result = ScanResult.catch("unknown").parse(stored.result);
+  if (result === "ok" && details.checkIn) {
+    details.checkIn.undoUntil = undoUntil(new Date(details.checkIn.at));
+  }
+  return { nonce, result, details: { ...details, replayed: true } };
+}
+
+export type UndoRefusal = "not_found" | "too_late" | "forbidden";
+
+/** Undoes a check-in made less than 5 minutes ago (server time), audited with the deletion. */
+export async function undoCheckIn(
+  checkInId: string,
+  actor: Actor,
+  allowed: (journee: { id: string; partnerId: string }) => boolean,
+  now = new Date(),
+): Promise<Result<{ registrationId: string }, UndoRefusal>> {
+  const db = await getDb();
+  const row = await db.checkIn.findUnique({
+    where: { id: checkInId },
+    select: {
+      registrationId: true,
+      partKey: true,
+      door: true,
+      method: true,
+      journee: { select: { id: true, partnerId: true } },
+    },
+  });
+  if (!row) return refused("not_found");
+  if (!allowed(row.journee)) return refused("forbidden");
+  const since = new Date(now.getTime() - UNDO_WINDOW_MS);
+  const deleted = await db.$transaction(async (tx) => {
+    const { count } = await tx.checkIn.deleteMany({ where: { id: checkInId, createdAt: { gte: since } } });
+    if (count) {
+      await writeAudit(
+        {
+          action: "checkin.undo",
+          actorId: actor.userId,
+          actorLabel: actor.name,
+          entityType: "CheckIn",
+          entityId: checkInId,
+          details: {
+            registrationId: row.registrationId,
+            journeeId: row.journee.id,
+            partKey: row.partKey,
+            door: row.door,
+            method: row.method,
+          },
+        },
+        tx,
+      );
+    }
+    return count;
+  });
+  return deleted ? ok({ registrationId: row.registrationId }) : refused("too_late");
+}
+
+/**
+ * A batch of scans from one device, in order (online: usually one; offline queue later: many).
+ * Each scan is authorised on its own journée (canCheckIn on the row); a scan the user
+ * may not make, or with a part that does not exist, gets an error entry instead of a result.
+ */
+export async function recordScanBatch(
+  user: CurrentUser,
+  scans: ScanRequest[],
+  now = new Date(),
+): Promise<ScanResponse> {
+  const journees = new Map<string, Promise<CheckInJournee | null>>();
+  const results: ScanResponse["results"] = [];
+  for (const scan of scans) {
+    if (!journees.has(scan.journeeId)) {
+      journees.set(scan.journeeId, getJourneeForScan(scan.journeeId));
+    }
+    const journee = await journees.get(scan.journeeId);
+    if (!journee || !canCheckIn(user, journee)) {
+      results.push({ nonce: scan.nonce, error: "forbidden" });
+    } else if (!isValidPartKey(journee, scan.partKey)) {
+      results.push({ nonce: scan.nonce, error: "bad_part" });
+    } else {
+      results.push(await recordScan(scan, journee, actorFor(user, journee), now));
+    }
+  }
+  return { results };
+}
+
+export function actorFor(user: CurrentUser, journee: { id: string; partnerId: string }): Actor {
+  return { userId: user.id, name: agentDisplayName(user), mayOverCapacity: canManageJournee(user, journee) };
+}

@@ -1,0 +1,124 @@
+import type { z } from "zod";
+import { writeAudit } from "@/lib/audit/mutations";
+import { getDb } from "@/lib/db/client";
+import { ok, type Result, refused } from "@/lib/result";
+import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
+import { foldForSearch, normalizeEmail } from "@/lib/text/normalize";
+import { checkInWindow, type JourneeSnapshot } from "../evaluate";
+import type { Actor } from "../mutations";
+import type { ScanOutcome, WalkInSchema } from "../schema";
+import { UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
+
+export type WalkInRefusal = "full" | "closed" | "duplicate_email";
+type WalkIn = z.output<typeof WalkInSchema>;
+
+class Full extends Error {}
+
+const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+
+/**
+ * Registers a person at the door and checks them in, in ONE transaction: a conditional increment
+ * of Journee.confirmedCount (never above capacity), or — only when an organiser asks for it —
+ * an increment past capacity recorded as overCapacity and audited. The scan nonce makes a
+ * retried submission return the first result instead of a second registration.
+ */
+export async function registerWalkIn(
+  input: WalkIn,
+  journee: JourneeSnapshot,
+  actor: Actor,
+  now = new Date(),
+): Promise<Result<{ outcome: ScanOutcome; overCapacity: boolean }, WalkInRefusal>> {
+  const { opensAt, closesAt } = checkInWindow(journee);
+  if (journee.status !== "PUBLISHED" || now < opensAt || now > closesAt) return refused("closed");
+  const db = await getDb();
+  const email = input.email?.trim() || null;
+  const emailNormalized = email ? normalizeEmail(email) : null;
+  const partId = input.partKey === WHOLE_DAY ? null : input.partKey;
+  const tokenSalt = newTokenSalt();
+  const { ticketHash, manageHash } = tokensForSalt(tokenSalt);
+  try {
+    return await db.$transaction(async (tx) => {
+      const seat = await tx.$queryRaw<{ n: number }[]>`
+        UPDATE "Journee" SET "confirmedCount" = "confirmedCount" + 1
+        WHERE id = ${journee.id} AND "confirmedCount" < capacity RETURNING 1 AS n`;
+      const overCapacity = seat.length === 0;
+      if (overCapacity) {
+        if (!(input.forceOverCapacity && actor.mayOverCapacity)) throw new Full();
+        await tx.journee.update({ where: { id: journee.id }, data: { confirmedCount: { increment: 1 } } });
+      }
+      const reg = await tx.registration.create({
+        data: {
+          journeeId: journee.id,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          searchText: foldForSearch(`${input.firstName} ${input.lastName} ${input.structure}`),
+          email,
+          emailNormalized,
+          liveEmailKey: emailNormalized,
+          structure: input.structure,
+          structureType: input.structureType,
+          status: "CONFIRMED",
+          tokenSalt,
+          ticketHash,
+          manageHash,
+          walkIn: true,
+          overCapacity,
+          createdById: actor.userId,
+          parts: partId ? { create: [{ partId }] } : undefined,
+        },
+        select: { id: true },
+      });
+      if (partId) await tx.journeePart.update({ where: { id: partId }, data: { confirmedCount: { increment: 1 } } });
+      const common = {
+        journeeId: journee.id,
+        partKey: input.partKey,
+        registrationId: reg.id,
+        method: "WALK_IN" as const,
+      };
+      const where = { door: input.door, deviceId: input.deviceId, agentId: actor.userId };
+      await tx.scanEvent.create({ data: { ...common, ...where, nonce: input.nonce, result: "ok", scannedAt: now } });
+      const checkIn = await tx.checkIn.create({
+        data: { ...common, ...where, partId, checkedInAt: now },
+        select: { id: true },
+      });
+      await writeAudit(
+        {
+          action: overCapacity ? "checkin.walk_in_over_capacity" : "checkin.walk_in",
+          actorId: actor.userId,
+          actorLabel: actor.name,
+          entityType: "Registration",
+          entityId: reg.id,
+          details: { journeeId: journee.id, partKey: input.partKey, door: input.door, overCapacity },
+        },
+        tx,
+      );
+      const person = { registrationId: reg.id, ...pick(input), walkIn: true };
+      const at = now.toISOString();
+      const undoUntil = new Date(now.getTime() + UNDO_WINDOW_MS).toISOString();
+      const details = { person, checkIn: { id: checkIn.id, at, door: input.door, agentName: actor.name, undoUntil } };
+      return ok({ outcome: { nonce: input.nonce, result: "ok" as const, details }, overCapacity });
+    });
+  } catch (error) {
+    if (error instanceof Full) return refused("full");
+    if (!isUnique(error)) throw error;
+    const replayed = await replayWalkIn(input.nonce);
+    if (replayed) return ok({ outcome: replayed, overCapacity: false });
+    return refused("duplicate_email");
+  }
+}
+
+function pick(input: WalkIn) {
+  return { firstName: input.firstName, lastName: input.lastName, structure: input.structure };
+}
+
+/** The registration a retried walk-in submission (same nonce) already created. */
+async function replayWalkIn(nonce: string): Promise<ScanOutcome | null> {
+  const db = await getDb();
+  const event = await db.scanEvent.findUnique({
+    where: { nonce },
+    select: { registration: { select: { id: true, firstName: true, lastName: true, structure: true } } },
+  });
+  if (!event?.registration) return null;
+  const { id, ...rest } = event.registration;
+  return { nonce, result: "ok", details: { person: { registrationId: id, ...rest, walkIn: true }, replayed: true } };
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { MAX, STRUCTURE_TYPES } from "@/lib/registration/schema";
+
+/**
+ * The one result vocabulary of a scan: server, scanner screen, exports and audit log all use it
+ * (French labels in labels.ts). Shared by client and server: no server imports here.
+ */
+export const SCAN_RESULTS = [
+  "ok",
+  "already_checked_in",
+  "wrong_journee",
+  "not_open_yet",
+  "closed",
+  "cancelled",
+  "waitlisted",
+  "unknown",
+] as const;
+export const ScanResult = z.enum(SCAN_RESULTS);
+export type ScanResult = z.infer<typeof ScanResult>;
+
+export const ScanMethod = z.enum(["QR", "SEARCH", "WALK_IN", "MANUAL"]);
+export type ScanMethod = z.infer<typeof ScanMethod>;
+
+/** partKey of a journée without half-days. */
+export const WHOLE_DAY = "journee";
+/** How long an agent may undo a check-in. */
+export const UNDO_WINDOW_MS = 5 * 60_000;
+
+const id = z.string().trim().min(1).max(64);
+
+/** One scan, as sent by a scanner (online now; from an offline queue later). */
+export const ScanRequestSchema = z
+  .object({
+    /** Client-generated, unique per scan: a retried request is never counted twice. */
+    nonce: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    ticket: z.string().trim().min(1).max(200).optional(),
+    registrationId: id.optional(),
+    journeeId: id,
+    partKey: id,
+    door: z.string().trim().max(40).default(""),
+    deviceId: z.string().trim().max(64).default(""),
+    scannedAt: z.coerce.date(),
+    method: ScanMethod.default("QR"),
+  })
+  .refine((s) => Boolean(s.ticket) !== Boolean(s.registrationId), {
+    message: "ticket ou registrationId (un seul)",
+  });
+export type ScanRequest = z.infer<typeof ScanRequestSchema>;
+
+export const ScanBatchSchema = z.object({ scans: z.array(ScanRequestSchema).min(1).max(50) });
+
+/** Details of a scan result, JSON-safe (dates as ISO strings). */
+export type ScanDetails = {
+  person?: { registrationId: string; firstName: string; lastName: string; structure: string; walkIn: boolean };
+  /** ok: the new check-in (id for undo); already_checked_in: the existing one. */
+  checkIn?: { id: string; at: string; door: string; agentName: string; undoUntil?: string };
+  /** The person did not choose this half-day when registering. */
+  notInPart?: boolean;
+  /** wrong_journee: where the ticket is valid. */
+  otherJournee?: { title: string; city: string; startsAt: string };
+  /** not_open_yet / closed: the check-in window. */
+  window?: { opensAt: string; closesAt: string };
+  waitlistPosition?: number | null;
+  /** The same nonce was already processed: stored result returned, nothing counted again. */
+  replayed?: boolean;
+};
+
+export type ScanOutcome = { nonce: string; result: ScanResult; details: ScanDetails };
+export type ScanError = { nonce: string; error: "invalid" | "forbidden" | "bad_part" };
+export type ScanResponse = { results: (ScanOutcome | ScanError)[] };
+
+export const SearchSchema = z.object({
+  journeeId: id,
+  partKey: id,
+  q: z.string().trim().min(2, "Au moins 2 caractères").max(80),
+});
+
+export const UndoSchema = z.object({ checkInId: id });
+
+/** The walk-in form (sur place): minimal, e-mail optional. */
+export const WalkInSchema = z.object({
+  journeeId: id,
+  partKey: id,
+  firstName: z.string().trim().min(1, "Indiquez le prénom").max(MAX.firstName),
+  lastName: z.string().trim().min(1, "Indiquez le nom").max(MAX.lastName),
+  structure: z.string().trim().min(1, "Indiquez la structure").max(MAX.structure),
+  structureType: z.enum(STRUCTURE_TYPES, { message: "Choisissez le type de structure" }),
+  email: z.union([z.literal(""), z.email("Adresse e-mail invalide").max(MAX.email)]).optional(),
+  door: z.string().trim().max(40).default(""),
+  deviceId: z.string().trim().max(64).default(""),
+  nonce: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  /** Only organisers may go over capacity, and only when asked explicitly. */
+  forceOverCapacity: z.boolean().default(false),
+});
+export type WalkInInput = z.input<typeof WalkInSchema>;
+
+/** Live counts for one journée and part. */
+export type Counts = {
+  partKey: string;
+  present: number;
+  expected: number;
+  walkIns: number;
+  doors: { door: string; present: number }[];
+  at: string;
+};

@@ -1,0 +1,64 @@
+import { log, logUnexpected } from "@/lib/log";
+import { hitRateLimit } from "@/lib/rate-limit/mutations";
+import { registrationRateLimit } from "@/lib/rate-limit/rules";
+import { type Refused, refused } from "@/lib/result";
+import { manageToken } from "@/lib/security/tokens";
+import { REFUSAL_MESSAGES, type RegistrationRefusal } from "./labels";
+import { register } from "./mutations";
+import { sendRegistrationMail } from "./notify";
+import { fieldErrorsOf, keptValues, registrationSchema } from "./schema";
+
+export type SubmitContext = {
+  ip: string;
+  /** Runs work after the response (Next's `after`); default: awaited inline (tests, scripts). */
+  defer?: (task: () => Promise<unknown>) => void;
+};
+export type SubmitOutcome =
+  | { ok: true; registrationId: string; status: "CONFIRMED" | "WAITLISTED"; manageToken: string }
+  | (Refused<RegistrationRefusal> & {
+      message: string;
+      values?: Record<string, string | string[] | boolean>;
+      retryAfterS?: number;
+    });
+
+function refusal(reason: RegistrationRefusal, extra: Omit<Refused, "ok" | "reason"> & { retryAfterS?: number } = {}) {
+  return {
+    ...refused(reason, extra),
+    message: REFUSAL_MESSAGES[reason],
+    ...(extra.retryAfterS ? { retryAfterS: extra.retryAfterS } : {}),
+  };
+}
+
+/**
+ * The registration use case, shared by the form's server action and the JSON endpoint:
+ * rate limit → validate with the same schema as the form → honeypot → register → e-mail.
+ * Never throws: an unexpected error is logged and answered with a reference.
+ */
+export async function submitRegistration(raw: unknown, ctx: SubmitContext): Promise<SubmitOutcome> {
+  const values = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const kept = keptValues(values);
+  try {
+    const limit = await hitRateLimit(`register:${ctx.ip}`, registrationRateLimit());
+    if (!limit.allowed) return { ...refusal("rate_limited", { retryAfterS: limit.retryAfterS }), values: kept };
+    const parsed = registrationSchema.safeParse(values);
+    if (!parsed.success) return { ...refusal("invalid", { fieldErrors: fieldErrorsOf(parsed.error) }), values: kept };
+    if (parsed.data.siteWeb) {
+      log("warn", "registration_honeypot", { ip: ctx.ip });
+      return { ...refusal("honeypot"), values: kept };
+    }
+    const outcome = await register(parsed.data, { ip: ctx.ip });
+    if (!outcome.ok) return { ...refusal(outcome.reason, { fieldErrors: outcome.fieldErrors }), values: kept };
+    const send = () => sendRegistrationMail(outcome.mail, "confirmation");
+    if (ctx.defer) ctx.defer(send);
+    else await send();
+    return {
+      ok: true,
+      registrationId: outcome.registrationId,
+      status: outcome.status,
+      manageToken: manageToken(outcome.tokenSalt),
+    };
+  } catch (error) {
+    const ref = logUnexpected(error, { where: "submitRegistration", ip: ctx.ip });
+    return { ...refusal("unexpected", { ref }), values: kept };
+  }
+}

@@ -1,0 +1,192 @@
+import { strToU8, zipSync } from "fflate";
+import { formatShortDate, parisDateKey } from "@/lib/format/dates";
+import { ok, type Result, refused } from "@/lib/result";
+import { ticketPayload } from "@/lib/security/tokens";
+import { drawAttestation } from "./attestation-pdf";
+import { drawBadges } from "./badges-pdf";
+import { csvChunks } from "./csv";
+import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
+import { REGISTRATION_COLUMNS } from "./labels";
+import { assignAttestationCodes } from "./mutations";
+import {
+  countExportRows,
+  getReportJournee,
+  iterateExportRows,
+  listAttendees,
+  listOrganisers,
+  listSheetRows,
+  type ReportJournee,
+  type Scope,
+} from "./queries";
+import { type ExportFilters, type ExportKind, JOURNEE_REQUIRED } from "./schema";
+import { drawSummary, getSummary, summaryXlsx } from "./summary";
+import { xlsxStream } from "./xlsx";
+
+/**
+ * Builds one export for a caller whose rights are `scope` (journeeScope(user, "reports")).
+ * Files are streamed (CSV, XLSX, PDF pages as they are drawn); rows are read 1,000 at a time.
+ */
+export type ExportFile = {
+  filename: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array> | Buffer;
+  rows: number;
+};
+export type ExportRefusal = "journee_required" | "unknown_journee" | "not_finished";
+
+const TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+  zip: "application/zip",
+};
+
+const DATA_KEYS = REGISTRATION_COLUMNS.map(
+  (_, i) =>
+    [
+      "seq",
+      "last_name",
+      "first_name",
+      "email",
+      "structure",
+      "structure_type",
+      "job_title",
+      "commune",
+      "journee",
+      "journee_starts_at",
+      "status",
+      "walk_in",
+      "registered_at",
+      "cancelled_at",
+      "parts",
+      "present",
+      "first_check_in_at",
+      "present_parts",
+    ][i],
+);
+
+function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+}
+
+async function* mapBatches<T, U>(source: AsyncIterable<T[]>, fn: (row: T) => U): AsyncGenerator<U[]> {
+  for await (const batch of source) yield batch.map(fn);
+}
+
+export function verifyUrl(): string {
+  return `${(process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "")}/attestations/verifier`;
+}
+
+function baseName(kind: string, j: ReportJournee | null): string {
+  return `${kind}-${j ? j.slug : "programme"}-${parisDateKey(new Date())}`;
+}
+
+export async function buildExport(
+  scope: Scope,
+  kind: ExportKind,
+  f: ExportFilters,
+): Promise<Result<ExportFile, ExportRefusal>> {
+  if (JOURNEE_REQUIRED.has(kind) && !f.journeeId) return refused("journee_required");
+  const journee = f.journeeId ? await getReportJournee(scope, f.journeeId) : null;
+  if (f.journeeId && !journee) return refused("unknown_journee");
+  if (f.partId && !journee?.parts.some((p) => p.id === f.partId)) return refused("unknown_journee");
+  const part = journee?.parts.find((p) => p.id === f.partId);
+  const name =
+    baseName(kind.replace(/-(csv|xlsx|pdf|zip)$/, ""), journee) +
+    (part ? `-partie-${(journee?.parts.indexOf(part) ?? 0) + 1}` : "");
+
+  if (kind === "inscriptions-csv" || kind === "inscriptions-donnees-csv") {
+    const dialect = kind === "inscriptions-csv" ? "excel-fr" : "data";
+    const header = dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS;
+    const rows = mapBatches(iterateExportRows(scope, f), (r) => REGISTRATION_COLUMNS.map((c) => c.value(r)));
+    const count = await countExportRows(scope, f);
+    return ok({
+      filename: `${name}.csv`,
+      contentType: TYPES.csv,
+      body: textStream(csvChunks(header, rows, dialect)),
+      rows: count,
+    });
+  }
+  if (kind === "inscriptions-xlsx") {
+    const count = await countExportRows(scope, f);
+    const body = xlsxStream("Inscriptions", REGISTRATION_COLUMNS, iterateExportRows(scope, f));
+    return ok({ filename: `${name}.xlsx`, contentType: TYPES.xlsx, body, rows: count });
+  }
+  if (kind === "synthese-xlsx" || kind === "synthese-pdf") {
+    const summary = await getSummary(scope, f.journeeId);
+    if (kind === "synthese-xlsx")
+      return ok({
+        filename: `${name}.xlsx`,
+        contentType: TYPES.xlsx,
+        body: await summaryXlsx(summary),
+        rows: summary.journees.length,
+      });
+    const body = pdfStream(newPdf(summary.title), (doc) => drawSummary(doc, summary));
+    return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: summary.journees.length });
+  }
+  if (!journee || !f.journeeId) return refused("journee_required");
+  const organisers = await listOrganisers();
+  const jf = { ...f, journeeId: f.journeeId };
+
+  if (kind === "emargement-pdf" || kind === "emargement-numerique-pdf") {
+    const people = await listSheetRows(scope, jf);
+    const header = { ...journee, part, organisers };
+    const doc = newPdf(`Feuille d'émargement - ${journee.title}`);
+    const body = pdfStream(doc, (d) => drawEmargement(d, header, people, kind === "emargement-numerique-pdf"));
+    return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: people.length });
+  }
+  if (kind === "badges-pdf") {
+    const people = await listSheetRows(scope, { ...jf, status: "confirmed" });
+    const badges = people.map((p) => ({ ...p, qrPayload: ticketPayload(p.tokenSalt) }));
+    const body = pdfStream(newPdf(`Badges - ${journee.title}`), (d) => drawBadges(d, journee, badges));
+    return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: people.length });
+  }
+  // attestations-zip
+  if (journee.endsAt.getTime() > Date.now()) return refused("not_finished");
+  const files = await attestationFiles(scope, journee.id, organisers);
+  const readme = `Attestations de présence - ${journee.title} (${formatShortDate(journee.startsAt)})\r\n${files.length} attestation(s). Vérification : ${verifyUrl()}\r\n`;
+  const zip = zipSync(
+    { "LISEZMOI.txt": strToU8(readme), ...Object.fromEntries(files.map((x) => [x.filename, x.pdf])) },
+    { level: 0 },
+  );
+  return ok({ filename: `${name}.zip`, contentType: TYPES.zip, body: Buffer.from(zip), rows: files.length });
+}
+
+/** One PDF per attendee (codes assigned first), with a file name that sorts alphabetically. */
+export async function attestationFiles(scope: Scope, journeeId: string, organisers?: string[]) {
+  await assignAttestationCodes(journeeId);
+  const names = organisers ?? (await listOrganisers());
+  const attendees = await listAttendees(scope, journeeId);
+  const out: { filename: string; pdf: Uint8Array; email: string | null; firstName: string; journeeTitle: string }[] =
+    [];
+  for (const [i, a] of attendees.entries()) {
+    if (!a.code) continue;
+    const content = { ...a, code: a.code };
+    const pdf = await pdfBuffer(newPdf(`Attestation de présence - ${a.firstName} ${a.lastName}`), (d) =>
+      drawAttestation(d, content, names, verifyUrl()),
+    );
+    const slug = `${a.lastName}-${a.firstName}`
+      .normalize("NFD")
+      .replace(/[^\w-]+/g, "")
+      .slice(0, 60);
+    out.push({
+      filename: `attestation-${String(i + 1).padStart(3, "0")}-${slug}.pdf`,
+      pdf,
+      email: a.email,
+      firstName: a.firstName,
+      journeeTitle: a.journee.title,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import { STRUCTURE_TYPE_LABELS } from "@/lib/registration/labels";
+import type { ExportKind } from "./schema";
+
+export { STRUCTURE_TYPE_LABELS };
+
+/** Short labels for charts and table headers (the long ones live in lib/registration/labels.ts). */
+export const STRUCTURE_TYPE_SHORT: Record<string, string> = {
+  COMMUNE_CCAS: "Commune / CCAS",
+  EPCI_METROPOLE: "EPCI / Métropole",
+  ETAT: "État",
+  BAILLEUR_SOCIAL: "Bailleur social",
+  ASSOCIATION: "Association",
+  LOGEMENT_ACCOMPAGNE: "Logement accompagné",
+  SANITAIRE_MEDICO_SOCIAL: "Sanitaire / médico-social",
+  AUTRE: "Autre",
+};
+
+export function structureTypeLabel(value: string): string {
+  return STRUCTURE_TYPE_SHORT[value] ?? value;
+}
+
+export const REGISTRATION_STATUS_LABELS: Record<string, string> = {
+  CONFIRMED: "Confirmée",
+  WAITLISTED: "Liste d'attente",
+  CANCELLED: "Annulée",
+};
+
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  "inscriptions-csv": "Inscriptions — CSV pour Excel (séparateur ;)",
+  "inscriptions-donnees-csv": "Inscriptions — CSV de données (séparateur , et dates ISO 8601)",
+  "inscriptions-xlsx": "Inscriptions — classeur XLSX",
+  "emargement-pdf": "Feuille d'émargement à signer (PDF)",
+  "emargement-numerique-pdf": "Émargement numérique avec heures d'arrivée (PDF)",
+  "badges-pdf": "Badges à imprimer (PDF, A4)",
+  "attestations-zip": "Attestations de présence (ZIP de PDF)",
+  "synthese-xlsx": "Synthèse DDETS (XLSX)",
+  "synthese-pdf": "Synthèse DDETS (PDF)",
+};
+
+export const STATUS_FILTER_LABELS: Record<string, string> = {
+  all: "Toutes les inscriptions",
+  confirmed: "Confirmées",
+  waitlisted: "Liste d'attente",
+  cancelled: "Annulées",
+  present: "Présentes",
+  absent: "Confirmées absentes",
+};
+
+export const EXPORT_REFUSALS: Record<string, string> = {
+  forbidden: "Vous n'avez pas accès à cet export.",
+  invalid: "Paramètres d'export invalides.",
+  journee_required: "Choisissez une journée pour cet export.",
+  unknown_journee: "Journée introuvable.",
+  not_finished: "Les attestations sont disponibles après la journée.",
+};
+
+/** « 7 h 00 », « 3 h 30 » */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return `${h} h ${String(m).padStart(2, "0")}`;
+}
+
+export function percent(part: number, whole: number): string {
+  if (!whole) return "—";
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+/** The columns of the registration exports (CSV and XLSX), in order. */
+export type ExportColumn<Row> = {
+  header: string;
+  width: number;
+  kind?: "date";
+  value: (row: Row) => string | number | boolean | Date | null;
+};
+
+type RowLike = {
+  seq: number;
+  lastName: string;
+  firstName: string;
+  email: string;
+  structure: string;
+  structureType: string;
+  jobTitle: string;
+  commune: string;
+  status: string;
+  walkIn: boolean;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  journeeTitle: string;
+  journeeDate: Date;
+  parts: string;
+  present: boolean;
+  firstArrival: Date | null;
+  presentParts: string;
+};
+
+export const REGISTRATION_COLUMNS: ExportColumn<RowLike>[] = [
+  { header: "N°", width: 8, value: (r) => r.seq },
+  { header: "Nom", width: 20, value: (r) => r.lastName },
+  { header: "Prénom", width: 16, value: (r) => r.firstName },
+  { header: "E-mail", width: 28, value: (r) => r.email },
+  { header: "Structure", width: 30, value: (r) => r.structure },
+  { header: "Type de structure", width: 22, value: (r) => structureTypeLabel(r.structureType) },
+  { header: "Fonction", width: 22, value: (r) => r.jobTitle },
+  { header: "Commune", width: 18, value: (r) => r.commune },
+  { header: "Journée", width: 30, value: (r) => r.journeeTitle },
+  { header: "Date de la journée", width: 17, kind: "date", value: (r) => r.journeeDate },
+  { header: "Statut", width: 14, value: (r) => REGISTRATION_STATUS_LABELS[r.status] ?? r.status },
+  { header: "Inscription sur place", width: 10, value: (r) => r.walkIn },
+  { header: "Inscrit·e le", width: 17, kind: "date", value: (r) => r.createdAt },
+  { header: "Annulé·e le", width: 17, kind: "date", value: (r) => r.cancelledAt },
+  { header: "Demi-journées choisies", width: 26, value: (r) => r.parts },
+  { header: "Présent·e", width: 10, value: (r) => r.present },
+  { header: "Arrivée", width: 17, kind: "date", value: (r) => r.firstArrival },
+  { header: "Présences", width: 26, value: (r) => r.presentParts },
+];

@@ -1,0 +1,124 @@
+import { randomInt } from "node:crypto";
+import { writeAudit } from "@/lib/audit/mutations";
+import type { CurrentUser } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { manageToken } from "@/lib/security/tokens";
+import { CODE_ALPHABET, type ExportFilters, type ExportKind } from "./schema";
+
+/** 10 Crockford base32 characters from the CSPRNG: 50 bits, unguessable. */
+export function newAttestationCode(): string {
+  let code = "";
+  for (let i = 0; i < 10; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/**
+ * Gives a verification code to each attendee of the journée who has none yet (idempotent;
+ * the conditional update never replaces a code already printed on an attestation).
+ * Returns how many codes were assigned.
+ */
+export async function assignAttestationCodes(journeeId: string, registrationIds?: string[]): Promise<number> {
+  const db = await getDb();
+  const missing = await db.registration.findMany({
+    where: {
+      journeeId,
+      attestationCode: null,
+      status: { not: "CANCELLED" },
+      checkIns: { some: {} },
+      ...(registrationIds ? { id: { in: registrationIds } } : {}),
+    },
+    select: { id: true },
+  });
+  let assigned = 0;
+  for (const { id } of missing) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const { count } = await db.registration.updateMany({
+          where: { id, attestationCode: null },
+          data: { attestationCode: newAttestationCode() },
+        });
+        assigned += count;
+        break;
+      } catch (error) {
+        // A collision on the unique index (1 chance in 10^15): draw again.
+        if (attempt === 4) throw error;
+      }
+    }
+  }
+  return assigned;
+}
+
+/** Every export is audited: who, which export, which filters, how many rows, when (AuditLog.at). */
+export async function auditExport(
+  user: CurrentUser,
+  kind: ExportKind,
+  filters: ExportFilters,
+  extra: { rows?: number; ip?: string | null } = {},
+): Promise<void> {
+  await writeAudit({
+    action: `export.${kind}`,
+    actorId: user.id,
+    actorLabel: user.email,
+    entityType: filters.journeeId ? "Journee" : "Programme",
+    entityId: filters.journeeId ?? "",
+    details: { kind, filters: { ...filters }, rows: extra.rows ?? null },
+    ip: extra.ip ?? null,
+  });
+}
+
+/** Attestations sent by e-mail are audited too (how many, for which journée). */
+export async function auditAttestationMailing(user: CurrentUser, journeeId: string, sent: number, failed: number) {
+  await writeAudit({
+    action: "attestations.envoi",
+    actorId: user.id,
+    actorLabel: user.email,
+    entityType: "Journee",
+    entityId: journeeId,
+    details: { sent, failed },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// For /api/test-hooks/reports only (404 unless EMARGE_TEST_HOOKS=1)
+
+/** Checks in one confirmed, not yet present person of the journée (first half-day if any), now. */
+export async function testHookCheckIn(journeeSlug: string): Promise<{ registrationId: string } | null> {
+  const db = await getDb();
+  const journee = await db.journee.findUnique({
+    where: { slug: journeeSlug },
+    select: {
+      id: true,
+      parts: { where: { kind: "HALF_DAY" }, orderBy: { position: "asc" }, take: 1, select: { id: true } },
+    },
+  });
+  if (!journee) return null;
+  const r = await db.registration.findFirst({
+    where: { journeeId: journee.id, status: "CONFIRMED", checkIns: { none: {} } },
+    orderBy: { seq: "asc" },
+    select: { id: true },
+  });
+  if (!r) return null;
+  const partId = journee.parts[0]?.id ?? null;
+  await db.checkIn.create({
+    data: {
+      registrationId: r.id,
+      journeeId: journee.id,
+      partId,
+      partKey: partId ?? "journee",
+      checkedInAt: new Date(),
+      method: "QR",
+    },
+  });
+  return { registrationId: r.id };
+}
+
+/** The management token of someone who attended the journée (to download their attestation). */
+export async function testHookAttendee(journeeSlug: string) {
+  const db = await getDb();
+  const r = await db.registration.findFirst({
+    where: { journee: { slug: journeeSlug }, status: "CONFIRMED", checkIns: { some: {} } },
+    orderBy: { seq: "asc" },
+    select: { firstName: true, lastName: true, tokenSalt: true },
+  });
+  return r ? { firstName: r.firstName, lastName: r.lastName, manageToken: manageToken(r.tokenSalt) } : null;
+}

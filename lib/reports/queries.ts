@@ -1,0 +1,516 @@
+import type { JourneeScope } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { type Attendance, attendance } from "./attestation-pdf";
+import type { ExportFilters } from "./schema";
+
+/**
+ * Server-only reads for dashboards and exports. Every read starts from the journées the caller
+ * may see (`scope` = journeeScope(user, "reports"), inside the where); aggregates are computed
+ * by PostgreSQL (GROUP BY, COUNT … FILTER), never by loading one row per registration.
+ */
+export type Scope = JourneeScope;
+
+export type ReportJournee = {
+  id: string;
+  slug: string;
+  title: string;
+  city: string;
+  venue: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  isPlenary: boolean;
+  status: string;
+  partnerId: string;
+  partner: { name: string; shortName: string };
+  parts: { id: string; kind: string; title: string; startsAt: Date; endsAt: Date }[];
+};
+
+const journeeSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  city: true,
+  venue: true,
+  address: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  isPlenary: true,
+  status: true,
+  partnerId: true,
+  partner: { select: { name: true, shortName: true } },
+  parts: {
+    orderBy: [{ position: "asc" as const }, { startsAt: "asc" as const }],
+    select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },
+  },
+};
+
+/** Journées the caller may report on (never drafts), oldest first. */
+export async function listReportJournees(scope: Scope): Promise<ReportJournee[]> {
+  const db = await getDb();
+  return db.journee.findMany({
+    where: { AND: [scope, { status: { not: "DRAFT" } }] },
+    orderBy: { startsAt: "asc" },
+    select: journeeSelect,
+  });
+}
+
+export async function getReportJournee(scope: Scope, id: string): Promise<ReportJournee | null> {
+  const db = await getDb();
+  return db.journee.findFirst({ where: { AND: [scope, { id }] }, select: journeeSelect });
+}
+
+/** Names of the programme's partners (the organisers shown on sheets and attestations). */
+export async function listOrganisers(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.partner.findMany({ orderBy: { createdAt: "asc" }, select: { name: true } });
+  return rows.map((r) => r.name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates shared by the dashboards and the summary report
+
+export type Counts = {
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  walkIns: number;
+  present: number;
+  noShows: number;
+};
+export type Breakdown = { key: string; registered: number; present: number }[];
+export type PartCount = { journeeId: string; partKey: string; present: number; registered: number };
+
+const inIds = (ids: string[]) => Prisma.join(ids);
+
+type AggregateRow = Counts & { journeeId: string | null; st: string | null; cm: string | null; presentLive: number };
+
+/**
+ * One pass over the registrations of the given journées (GROUPING SETS): counts per journée, and
+ * registered (confirmed) / present per type de structure and per commune (cancelled excluded).
+ */
+export async function aggregate(
+  ids: string[],
+): Promise<{ counts: Map<string, Counts>; byType: Breakdown; byCommune: Breakdown }> {
+  const counts = new Map<string, Counts>();
+  const byType: Breakdown = [];
+  const byCommune: Breakdown = [];
+  if (!ids.length) return { counts, byType, byCommune };
+  const db = await getDb();
+  const rows = await db.$queryRaw<AggregateRow[]>`
+    SELECT r."journeeId", r."structureType"::text AS st, trim(r.commune) AS cm,
+      count(*) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
+      count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted,
+      count(*) FILTER (WHERE r.status = 'CANCELLED')::int AS cancelled,
+      count(*) FILTER (WHERE r."walkIn" AND r.status <> 'CANCELLED')::int AS "walkIns",
+      count(*) FILTER (WHERE p.rid IS NOT NULL)::int AS present,
+      count(*) FILTER (WHERE p.rid IS NOT NULL AND r.status <> 'CANCELLED')::int AS "presentLive",
+      count(*) FILTER (WHERE r.status = 'CONFIRMED' AND p.rid IS NULL)::int AS "noShows"
+    FROM "Registration" r
+    LEFT JOIN (SELECT DISTINCT "registrationId" AS rid FROM "CheckIn" WHERE "journeeId" IN (${inIds(ids)})) p
+      ON p.rid = r.id
+    WHERE r."journeeId" IN (${inIds(ids)})
+    GROUP BY GROUPING SETS ((r."journeeId"), (r."structureType"), (trim(r.commune)))`;
+  for (const { journeeId, st, cm, presentLive, ...c } of rows) {
+    if (journeeId) counts.set(journeeId, c);
+    else if (st !== null && (c.confirmed || presentLive))
+      byType.push({ key: st, registered: c.confirmed, present: presentLive });
+    else if (cm !== null && (c.confirmed || presentLive))
+      byCommune.push({ key: cm, registered: c.confirmed, present: presentLive });
+  }
+  const order = (a: Breakdown[number], b: Breakdown[number]) =>
+    b.registered - a.registered || a.key.localeCompare(b.key, "fr");
+  return { counts, byType: byType.sort(order), byCommune: byCommune.sort(order) };
+}
+
+/** Presence per half-day (partKey = part id, or "journee"), and registrations per part. */
+export async function countsByPart(ids: string[]): Promise<PartCount[]> {
+  if (!ids.length) return [];
+  const db = await getDb();
+  return db.$queryRaw<PartCount[]>`
+    SELECT k."journeeId", k."partKey", coalesce(c.n, 0)::int AS present, coalesce(rp.n, 0)::int AS registered
+    FROM (
+      SELECT "journeeId", id AS "partKey" FROM "JourneePart" WHERE "journeeId" IN (${inIds(ids)})
+      UNION SELECT DISTINCT "journeeId", "partKey" FROM "CheckIn" WHERE "journeeId" IN (${inIds(ids)})
+    ) k
+    LEFT JOIN (SELECT "journeeId", "partKey", count(*) AS n FROM "CheckIn"
+      WHERE "journeeId" IN (${inIds(ids)}) GROUP BY 1, 2) c ON c."journeeId" = k."journeeId" AND c."partKey" = k."partKey"
+    LEFT JOIN (SELECT x."partId", count(*) AS n FROM "RegistrationPart" x JOIN "Registration" r ON r.id = x."registrationId"
+      WHERE r.status = 'CONFIRMED' AND r."journeeId" IN (${inIds(ids)}) GROUP BY 1) rp ON rp."partId" = k."partKey"`;
+}
+
+/**
+ * One scan of a journée's check-ins: presence per partKey and arrivals per 10-minute slot
+ * (GROUPING SETS), plus the confirmed registrations per part.
+ */
+async function checkInStats(journeeId: string) {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ partKey: string | null; slot: number | null; count: number }[]>`
+    SELECT "partKey", (floor(extract(epoch FROM "checkedInAt") / 600) * 600)::float8 AS slot, count(*)::int AS count
+    FROM "CheckIn" WHERE "journeeId" = ${journeeId}
+    GROUP BY GROUPING SETS (("partKey"), (2))`;
+  const registered = await db.$queryRaw<{ partId: string; count: number }[]>`
+    SELECT x."partId", count(*)::int AS count FROM "RegistrationPart" x
+    JOIN "Registration" r ON r.id = x."registrationId"
+    WHERE r."journeeId" = ${journeeId} AND r.status = 'CONFIRMED' GROUP BY 1`;
+  return {
+    present: new Map(rows.filter((r) => r.partKey !== null).map((r) => [r.partKey as string, r.count])),
+    registered: new Map(registered.map((r) => [r.partId, r.count])),
+    arrivals: rows
+      .filter((r) => r.slot !== null)
+      .map((r) => ({ at: new Date(Number(r.slot) * 1000), count: r.count }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime()),
+  };
+}
+
+/** People and structures reached (present at least once), and people present at several journées. */
+export async function reach(ids: string[]): Promise<{ people: number; structures: number; repeat: number }> {
+  if (!ids.length) return { people: 0, structures: 0, repeat: 0 };
+  const db = await getDb();
+  const [row] = await db.$queryRaw<{ people: number; structures: number; repeat: number }[]>`
+    WITH present AS (
+      SELECT r."journeeId", coalesce(r."emailNormalized", lower(r."firstName" || ' ' || r."lastName")) AS person,
+        lower(trim(r.structure)) AS structure
+      FROM "Registration" r
+      WHERE r."journeeId" IN (${inIds(ids)})
+        AND EXISTS (SELECT 1 FROM "CheckIn" c WHERE c."registrationId" = r.id)
+    )
+    SELECT (SELECT count(DISTINCT person) FROM present)::int AS people,
+      (SELECT count(DISTINCT structure) FROM present)::int AS structures,
+      (SELECT count(*) FROM (SELECT person FROM present GROUP BY person
+        HAVING count(DISTINCT "journeeId") > 1) m)::int AS repeat`;
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows for the exports: paged with a cursor on `seq`, 1,000 at a time, never all in memory
+
+export function exportWhere(scope: Scope, f: ExportFilters): Prisma.RegistrationWhereInput {
+  const and: Prisma.RegistrationWhereInput[] = [{ journee: { AND: [scope, { status: { not: "DRAFT" } }] } }];
+  if (f.journeeId) and.push({ journeeId: f.journeeId });
+  if (f.partId) {
+    and.push({ OR: [{ parts: { some: { partId: f.partId } } }, { checkIns: { some: { partKey: f.partId } } }] });
+  }
+  const presence: Prisma.CheckInWhereInput = f.partId ? { partKey: f.partId } : {};
+  if (f.status === "confirmed") and.push({ status: "CONFIRMED" });
+  if (f.status === "waitlisted") and.push({ status: "WAITLISTED" });
+  if (f.status === "cancelled") and.push({ status: "CANCELLED" });
+  if (f.status === "present") and.push({ checkIns: { some: presence } });
+  if (f.status === "absent") and.push({ status: "CONFIRMED", checkIns: { none: presence } });
+  return { AND: and };
+}
+
+export type ExportRow = {
+  seq: number;
+  lastName: string;
+  firstName: string;
+  email: string;
+  structure: string;
+  structureType: string;
+  jobTitle: string;
+  commune: string;
+  status: string;
+  walkIn: boolean;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  journeeTitle: string;
+  journeeDate: Date;
+  parts: string;
+  present: boolean;
+  firstArrival: Date | null;
+  presentParts: string;
+};
+
+export async function countExportRows(scope: Scope, f: ExportFilters): Promise<number> {
+  const db = await getDb();
+  return db.registration.count({ where: exportWhere(scope, f) });
+}
+
+/**
+ * Pages of 1,000 rows: the ids come from the scoped Prisma where (cursor on seq), the columns from
+ * one SQL query per page that folds half-days and check-ins with string_agg (two queries a page).
+ */
+export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch = 1000): AsyncGenerator<ExportRow[]> {
+  const db = await getDb();
+  const where = exportWhere(scope, f);
+  let after = -1;
+  for (;;) {
+    const page = await db.registration.findMany({
+      where: { AND: [where, { seq: { gt: after } }] },
+      orderBy: { seq: "asc" },
+      take: batch,
+      select: { id: true, seq: true },
+    });
+    if (page.length) yield await exportRowsFor(page.map((r) => r.id));
+    if (page.length < batch) return;
+    after = page[page.length - 1].seq;
+  }
+}
+
+async function exportRowsFor(ids: string[]): Promise<ExportRow[]> {
+  const db = await getDb();
+  return db.$queryRaw<ExportRow[]>`
+    WITH c AS (
+      SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
+        string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
+      FROM "CheckIn" c LEFT JOIN "JourneePart" p ON p.id = c."partId"
+      WHERE c."registrationId" IN (${inIds(ids)}) GROUP BY 1
+    ), x AS (
+      SELECT x."registrationId" AS rid, string_agg(p.title, ' + ' ORDER BY p.position) AS titles
+      FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId"
+      WHERE x."registrationId" IN (${inIds(ids)}) GROUP BY 1
+    )
+    SELECT r.seq, r."lastName", r."firstName", coalesce(r.email, '') AS email, r.structure,
+      r."structureType"::text AS "structureType", r."jobTitle", r.commune, r.status::text AS status, r."walkIn",
+      r."createdAt", r."cancelledAt", j.title AS "journeeTitle", j."startsAt" AS "journeeDate",
+      coalesce(x.titles, '') AS parts, c.rid IS NOT NULL AS present, c.first AS "firstArrival",
+      coalesce(c.titles, '') AS "presentParts"
+    FROM "Registration" r JOIN "Journee" j ON j.id = r."journeeId"
+      LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id
+    WHERE r.id IN (${inIds(ids)})
+    ORDER BY r.seq`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One journée's lists (émargement, badges, attestations): bounded by its capacity
+
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
+  collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
+
+export type SheetRow = {
+  lastName: string;
+  firstName: string;
+  structure: string;
+  jobTitle: string;
+  checkedInAt: Date | null;
+  tokenSalt: string;
+};
+
+/** Alphabetical (French collation) list for the sheet: confirmed people, or present/absent ones. */
+export async function listSheetRows(scope: Scope, f: ExportFilters & { journeeId: string }): Promise<SheetRow[]> {
+  const db = await getDb();
+  const filters: ExportFilters = { ...f, status: f.status === "all" ? "confirmed" : f.status };
+  const rows = await db.registration.findMany({
+    where: exportWhere(scope, filters),
+    select: {
+      lastName: true,
+      firstName: true,
+      structure: true,
+      jobTitle: true,
+      tokenSalt: true,
+      checkIns: {
+        where: f.partId ? { partKey: f.partId } : {},
+        orderBy: { checkedInAt: "asc" },
+        take: 1,
+        select: { checkedInAt: true },
+      },
+    },
+  });
+  return rows.map(({ checkIns, ...r }) => ({ ...r, checkedInAt: checkIns[0]?.checkedInAt ?? null })).sort(byName);
+}
+
+export type AttestationData = Attendance & {
+  registrationId: string;
+  code: string | null;
+  firstName: string;
+  lastName: string;
+  structure: string;
+  email: string | null;
+  journee: Pick<ReportJournee, "id" | "title" | "city" | "venue" | "address" | "startsAt" | "endsAt">;
+};
+
+const attendeeSelect = {
+  id: true,
+  attestationCode: true,
+  firstName: true,
+  lastName: true,
+  structure: true,
+  email: true,
+  checkIns: { select: { partKey: true } },
+  journee: {
+    select: {
+      id: true,
+      title: true,
+      city: true,
+      venue: true,
+      address: true,
+      startsAt: true,
+      endsAt: true,
+      parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, position: true } },
+    },
+  },
+} satisfies Prisma.RegistrationSelect;
+
+function toAttestation(r: Prisma.RegistrationGetPayload<{ select: typeof attendeeSelect }>): AttestationData {
+  const { parts, ...journee } = r.journee;
+  return {
+    registrationId: r.id,
+    code: r.attestationCode,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    structure: r.structure,
+    email: r.email,
+    journee,
+    ...attendance(
+      r.journee,
+      parts,
+      r.checkIns.map((c) => c.partKey),
+    ),
+  };
+}
+
+const attended: Prisma.RegistrationWhereInput = { status: { not: "CANCELLED" }, checkIns: { some: {} } };
+
+/** Everyone who attended a journée (at least one check-in), alphabetical. */
+export async function listAttendees(scope: Scope, journeeId: string): Promise<AttestationData[]> {
+  const db = await getDb();
+  const rows = await db.registration.findMany({
+    where: { AND: [attended, { journeeId, journee: scope }] },
+    select: attendeeSelect,
+  });
+  return rows.map(toAttestation).sort(byName);
+}
+
+/** The attendee's own attestation, from their management link (hash of the token). */
+export async function findAttestationByManageHash(manageHash: string): Promise<AttestationData | null> {
+  const db = await getDb();
+  const row = await db.registration.findFirst({ where: { AND: [attended, { manageHash }] }, select: attendeeSelect });
+  return row ? toAttestation(row) : null;
+}
+
+/** Public verification: only an attestation that was issued (code assigned) and still stands. */
+export async function findAttestationByCode(code: string): Promise<AttestationData | null> {
+  const db = await getDb();
+  const row = await db.registration.findFirst({
+    where: { AND: [attended, { attestationCode: code, anonymizedAt: null }] },
+    select: attendeeSelect,
+  });
+  return row ? toAttestation(row) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards (JSON-ready: instants as ISO strings)
+
+const NO_COUNTS: Counts = { confirmed: 0, waitlisted: 0, cancelled: 0, walkIns: 0, present: 0, noShows: 0 };
+
+export type JourneeDashboard = {
+  journee: {
+    id: string;
+    title: string;
+    city: string;
+    startsAt: string;
+    endsAt: string;
+    capacity: number;
+    isPlenary: boolean;
+  };
+  counts: Counts;
+  fillRate: number;
+  parts: { id: string; title: string; registered: number; present: number }[];
+  byType: Breakdown;
+  byCommune: Breakdown;
+  arrivals: { at: string; count: number }[];
+  updatedAt: string;
+};
+
+export async function getJourneeDashboard(scope: Scope, id: string): Promise<JourneeDashboard | null> {
+  const j = await getReportJournee(scope, id);
+  if (!j) return null;
+  const { counts, byType, byCommune } = await aggregate([id]);
+  const stats = await checkInStats(id);
+  const c = counts.get(id) ?? NO_COUNTS;
+  const partRows = j.parts
+    .filter((p) => p.kind === "HALF_DAY")
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      registered: stats.registered.get(p.id) ?? 0,
+      present: stats.present.get(p.id) ?? 0,
+    }));
+  return {
+    journee: {
+      id: j.id,
+      title: j.title,
+      city: j.city,
+      startsAt: j.startsAt.toISOString(),
+      endsAt: j.endsAt.toISOString(),
+      capacity: j.capacity,
+      isPlenary: j.isPlenary,
+    },
+    counts: c,
+    fillRate: j.capacity ? c.confirmed / j.capacity : 0,
+    parts: partRows,
+    byType,
+    byCommune,
+    arrivals: stats.arrivals.map((a) => ({ at: a.at.toISOString(), count: a.count })),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+export type ProgrammeGroup = { label: string; journees: number } & Counts;
+export type ProgrammeDashboard = {
+  journees: {
+    id: string;
+    title: string;
+    city: string;
+    startsAt: string;
+    isPlenary: boolean;
+    capacity: number;
+    counts: Counts;
+  }[];
+  groups: ProgrammeGroup[];
+  total: ProgrammeGroup;
+  reach: { people: number; structures: number; repeat: number };
+  byType: Breakdown;
+  byCommune: Breakdown;
+  byPartner: Breakdown;
+};
+
+function add(into: ProgrammeGroup, c: Counts): void {
+  into.journees += 1;
+  for (const k of Object.keys(NO_COUNTS) as (keyof Counts)[]) into[k] += c[k];
+}
+
+export async function getProgrammeDashboard(scope: Scope): Promise<ProgrammeDashboard> {
+  const journees = (await listReportJournees(scope)).filter((j) => j.status !== "CANCELLED");
+  const ids = journees.map((j) => j.id);
+  const { counts, byType, byCommune } = await aggregate(ids);
+  const r = await reach(ids);
+  const groups = new Map<string, ProgrammeGroup>();
+  const partners = new Map<string, { key: string; registered: number; present: number }>();
+  const total: ProgrammeGroup = { label: "Ensemble du programme", journees: 0, ...NO_COUNTS };
+  const rows = journees.map((j) => {
+    const c = counts.get(j.id) ?? NO_COUNTS;
+    const year = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric" }).format(j.startsAt);
+    const label = j.isPlenary ? `Plénière ${year}` : `Journées ${year}`;
+    const g = groups.get(label) ?? { label, journees: 0, ...NO_COUNTS };
+    add(g, c);
+    add(total, c);
+    groups.set(label, g);
+    const p = partners.get(j.partner.shortName) ?? { key: j.partner.shortName, registered: 0, present: 0 };
+    p.registered += c.confirmed;
+    p.present += c.present;
+    partners.set(p.key, p);
+    return {
+      id: j.id,
+      title: j.title,
+      city: j.city,
+      startsAt: j.startsAt.toISOString(),
+      isPlenary: j.isPlenary,
+      capacity: j.capacity,
+      counts: c,
+    };
+  });
+  return {
+    journees: rows,
+    groups: [...groups.values()],
+    total,
+    reach: r,
+    byType,
+    byCommune,
+    byPartner: [...partners.values()],
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+export const EXPORT_KINDS = [
+  "inscriptions-csv",
+  "inscriptions-donnees-csv",
+  "inscriptions-xlsx",
+  "emargement-pdf",
+  "emargement-numerique-pdf",
+  "badges-pdf",
+  "attestations-zip",
+  "synthese-xlsx",
+  "synthese-pdf",
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** Exports that only make sense for one journée. */
+export const JOURNEE_REQUIRED: ReadonlySet<ExportKind> = new Set([
+  "emargement-pdf",
+  "emargement-numerique-pdf",
+  "badges-pdf",
+  "attestations-zip",
+]);
+
+export const STATUS_FILTERS = ["all", "confirmed", "waitlisted", "cancelled", "present", "absent"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+const optionalId = z.preprocess(
+  (v) => (v == null || v === "" ? undefined : v),
+  z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+);
+
+/** Filters of every export: journée, half-day (part id), status. Parsed from the query string. */
+export const exportFiltersSchema = z.object({
+  journeeId: optionalId,
+  partId: optionalId,
+  status: z.preprocess((v) => (v == null || v === "" ? "all" : v), z.enum(STATUS_FILTERS)),
+});
+export type ExportFilters = z.output<typeof exportFiltersSchema>;
+
+export const exportKindSchema = z.enum(EXPORT_KINDS);
+
+export function parseExportRequest(kind: string, params: URLSearchParams) {
+  const k = exportKindSchema.safeParse(kind);
+  const f = exportFiltersSchema.safeParse(Object.fromEntries(params));
+  if (!k.success || !f.success) return null;
+  return { kind: k.data, filters: f.data };
+}
+
+/** Crockford base32 without I, L, O, U; 10 characters shown as two groups of five. */
+export const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** Accepts what a person types: lower case, spaces, dashes, O for 0, I/L for 1. Null if malformed. */
+export function normalizeAttestationCode(raw: string): string | null {
+  const cleaned = raw.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (cleaned.length !== 10) return null;
+  for (const c of cleaned) if (!CODE_ALPHABET.includes(c)) return null;
+  return cleaned;
+}
+
+export function formatAttestationCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+export const verifyCodeSchema = z.object({ code: z.string().max(40) });

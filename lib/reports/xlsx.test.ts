@@ -1,0 +1,71 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { attendance } from "./attestation-pdf";
+import { winAnsi } from "./emargement-pdf";
+import { normalizeAttestationCode } from "./schema";
+import { cellValue, excelWallClock } from "./xlsx";
+
+describe("XLSX dates (run under TZ=Pacific/Chatham)", () => {
+  it("stores the Paris wall-clock time, in summer and in winter", () => {
+    expect(excelWallClock(new Date("2024-04-16T07:05:00Z")).toISOString()).toBe("2024-04-16T09:05:00.000Z");
+    expect(excelWallClock(new Date("2023-12-05T08:00:00Z")).toISOString()).toBe("2023-12-05T09:00:00.000Z");
+    // Across midnight in Paris.
+    expect(excelWallClock(new Date("2024-06-30T22:30:00Z")).toISOString()).toBe("2024-07-01T00:30:00.000Z");
+  });
+
+  it("round-trips through exceljs as the same wall-clock time", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("t");
+    ws.getCell("A1").value = cellValue(new Date("2024-04-16T07:05:00Z"));
+    ws.getCell("A1").numFmt = "dd/mm/yyyy hh:mm";
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const v = back.getWorksheet("t")?.getCell("A1").value as Date;
+    expect(v.getUTCHours()).toBe(9);
+    expect(v.getUTCMinutes()).toBe(5);
+  });
+
+  it("keeps formula-looking text inert and writes Oui/Non", () => {
+    expect(cellValue("=1+1")).toBe("'=1+1");
+    expect(cellValue(true)).toBe("Oui");
+  });
+});
+
+describe("attestation helpers", () => {
+  const day = { startsAt: new Date("2024-04-16T07:00:00Z"), endsAt: new Date("2024-04-16T15:00:00Z") };
+  const am = {
+    id: "am",
+    kind: "HALF_DAY",
+    title: "Matinée",
+    position: 0,
+    startsAt: day.startsAt,
+    endsAt: new Date("2024-04-16T10:30:00Z"),
+  };
+  const pm = {
+    id: "pm",
+    kind: "HALF_DAY",
+    title: "Après-midi",
+    position: 1,
+    startsAt: new Date("2024-04-16T12:00:00Z"),
+    endsAt: day.endsAt,
+  };
+
+  it("adds up the half-days attended", () => {
+    expect(attendance(day, [am, pm], ["pm"])).toEqual({ halfDays: ["Après-midi"], minutes: 180 });
+    expect(attendance(day, [am, pm], ["am", "pm"])).toEqual({ halfDays: ["Matinée", "Après-midi"], minutes: 390 });
+    expect(attendance(day, [am, pm], ["journee"])).toEqual({ halfDays: ["Matinée", "Après-midi"], minutes: 390 });
+    expect(attendance(day, [], ["journee"])).toEqual({ halfDays: ["Journée entière"], minutes: 480 });
+  });
+
+  it("accepts a typed code with spaces, dashes, lower case, O for 0 and I/L for 1", () => {
+    expect(normalizeAttestationCode("7k3qz-m9x2p")).toBe("7K3QZM9X2P");
+    expect(normalizeAttestationCode(" ab0o1 il234 ")).toBe("AB00111234");
+    expect(normalizeAttestationCode("ABCDE-FGHU1")).toBeNull(); // U is not in Crockford base32
+    expect(normalizeAttestationCode("ABC")).toBeNull();
+  });
+
+  it("maps text to what the built-in PDF fonts can print", () => {
+    expect(winAnsi("L’Œuvre — Zoé · « ok »")).toBe("L'Œuvre - Zoé · « ok »");
+    expect(winAnsi("emoji 🙂")).toBe("emoji ??");
+  });
+});

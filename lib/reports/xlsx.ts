@@ -1,0 +1,89 @@
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { TIME_ZONE } from "@/lib/format/dates";
+import { neutraliseFormula } from "./csv";
+import type { ExportColumn } from "./labels";
+
+/**
+ * XLSX with exceljs. Excel dates have no time zone: a cell holds the wall-clock time the reader
+ * should see, i.e. the Paris time of the instant (exceljs converts a Date through UTC).
+ */
+const wallClock = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+export function excelWallClock(instant: Date): Date {
+  const p = Object.fromEntries(wallClock.formatToParts(instant).map((x) => [x.type, x.value]));
+  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
+}
+
+export const DATE_FORMAT = "dd/mm/yyyy hh:mm";
+
+export function cellValue(value: string | number | boolean | Date | null): ExcelJS.CellValue {
+  if (value instanceof Date) return excelWallClock(value);
+  if (typeof value === "boolean") return value ? "Oui" : "Non";
+  // A string is never evaluated in XLSX, but the file may be re-saved as CSV: keep it inert.
+  if (typeof value === "string") return neutraliseFormula(value);
+  return value;
+}
+
+type Sheet = ExcelJS.Worksheet;
+
+/** Bold header row (frozen through FROZEN_HEADER), autofilter on every column, widths and date formats from `columns`. */
+export const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = {
+  views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+};
+
+export function setupSheet<Row>(sheet: Sheet, columns: ExportColumn<Row>[]): void {
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width,
+    style: c.kind === "date" ? { numFmt: DATE_FORMAT } : {},
+  }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+}
+
+export function rowValues<Row>(columns: ExportColumn<Row>[], row: Row): ExcelJS.CellValue[] {
+  return columns.map((c) => cellValue(c.value(row)));
+}
+
+/** Streams a one-sheet workbook, committing rows as batches arrive (constant memory). */
+export function xlsxStream<Row>(
+  sheetName: string,
+  columns: ExportColumn<Row>[],
+  batches: AsyncIterable<Row[]>,
+): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Émarge";
+  const build = async () => {
+    const sheet = workbook.addWorksheet(sheetName, FROZEN_HEADER) as unknown as Sheet;
+    setupSheet(sheet, columns);
+    (sheet.getRow(1) as ExcelJS.Row).commit();
+    for await (const batch of batches) {
+      for (const row of batch) sheet.addRow(rowValues(columns, row)).commit();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    (sheet as unknown as { commit: () => void }).commit();
+    await workbook.commit();
+  };
+  build().catch((error) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+}
+
+export async function streamToBuffer(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
