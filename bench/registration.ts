@@ -107,7 +107,10 @@ function startServer(o: Options, dbEnv: Record<string, string>, outbox: string):
     AUTH_SECRET: process.env.AUTH_SECRET || "bench-auth-secret-bench-auth-secret-0123",
     AUTH_TRUST_HOST: "true",
   };
-  return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(o.port)], {
+  // node + next's bin directly (no npx wrapper); BENCH_NODE_ARGS="--cpu-prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(o.port)], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

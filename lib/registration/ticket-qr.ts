@@ -36,16 +36,18 @@ export function ticketQrPng(payload: string): Buffer {
   const { size, data } = QRCode.create(payload, { errorCorrectionLevel: LEVEL }).modules;
   const width = (size + 2 * QUIET) * SCALE;
   const rowBytes = Math.ceil(width / 8);
-  const raw = Buffer.alloc((rowBytes + 1) * width, 0xff);
-  for (let y = 0; y < width; y++) {
-    const row = y * (rowBytes + 1);
-    raw[row] = 0; // filter: none
-    const my = Math.floor(y / SCALE) - QUIET;
-    if (my < 0 || my >= size) continue;
-    for (let x = 0; x < width; x++) {
-      const mx = Math.floor(x / SCALE) - QUIET;
-      if (mx >= 0 && mx < size && data[my * size + mx]) raw[row + 1 + (x >> 3)] &= ~(0x80 >> (x & 7));
+  const stride = rowBytes + 1; // filter byte + pixels
+  const raw = Buffer.alloc(stride * width, 0xff);
+  for (let y = 0; y < width; y++) raw[y * stride] = 0; // filter: none
+  // Draw each row of modules once, then copy it to the SCALE-1 pixel rows below it.
+  for (let my = 0; my < size; my++) {
+    const first = (QUIET + my) * SCALE * stride;
+    for (let mx = 0; mx < size; mx++) {
+      if (!data[my * size + mx]) continue;
+      const x0 = (QUIET + mx) * SCALE;
+      for (let x = x0; x < x0 + SCALE; x++) raw[first + 1 + (x >> 3)] &= ~(0x80 >> (x & 7));
     }
+    for (let k = 1; k < SCALE; k++) raw.copy(raw, first + k * stride, first, first + stride);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
