@@ -24,6 +24,7 @@ const PAGES: { path: string; heading: string; allowed: Who[] }[] = [
   { path: "/organisateur", heading: "Journées", allowed: STAFF },
   { path: "/organisateur/utilisateurs", heading: "Utilisateurs", allowed: ["admin"] },
   { path: "/organisateur/journal", heading: "Journal", allowed: ["admin"] },
+  { path: "/organisateur/journees/nouvelle", heading: "Nouvelle journée", allowed: ["admin", "organisateur"] },
 ];
 
 /** Journées each role sees in the organiser area's list (demo data): scoped in the query itself. */

@@ -3,20 +3,27 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ScrollTable } from "@/components/organiser/scroll-table";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { canCheckIn, canManageJournee, canReadReports } from "@/lib/auth/permissions";
+import { canCheckIn, canCreateJourneeFor, canManageJournee, canReadReports } from "@/lib/auth/permissions";
 import { formatShortDate } from "@/lib/format/dates";
 import { JOURNEE_STATUS_LABELS } from "@/lib/organiser/labels";
-import { listJourneesFor } from "@/lib/organiser/queries";
+import { listJourneesFor, listPartners } from "@/lib/organiser/queries";
 
 export const metadata: Metadata = { title: "Journées" };
 
 export default async function OrganisateurPage() {
   await connection();
   const user = await requirePageUser("/organisateur");
-  const journees = await listJourneesFor(user, "view");
+  const [journees, partners] = await Promise.all([listJourneesFor(user, "view"), listPartners()]);
   return (
     <>
       <h1>Journées</h1>
+      {partners.some((p) => canCreateJourneeFor(user, p.id)) ? (
+        <p>
+          <Link href="/organisateur/journees/nouvelle" className="button">
+            Nouvelle journée
+          </Link>
+        </p>
+      ) : null}
       {journees.length === 0 ? (
         <p>Aucune journée ne vous est attribuée pour le moment.</p>
       ) : (
@@ -46,6 +53,11 @@ export default async function OrganisateurPage() {
                   </td>
                   <td>{canManageJournee(user, j) ? "Gestion" : canCheckIn(user, j) ? "Accueil" : "Consultation"}</td>
                   <td>
+                    {canManageJournee(user, j) ? (
+                      <Link href={`/organisateur/journees/${j.id}`} aria-label={`Gérer — ${j.title}`}>
+                        Gérer
+                      </Link>
+                    ) : null}{" "}
                     {canCheckIn(user, j) ? (
                       <Link href={`/organisateur/journees/${j.id}/accueil`} aria-label={`Accueil — ${j.title}`}>
                         Accueil

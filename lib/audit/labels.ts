@@ -13,8 +13,23 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "journee.publish": "Journée publiée",
   "journee.close": "Inscriptions closes",
   "journee.cancel": "Journée annulée",
+  "registration.staff_cancel": "Inscription annulée par l'équipe",
+  "registration.staff_update": "Inscription modifiée par l'équipe",
+  "registration.staff_promote": "Inscription confirmée depuis la liste d'attente",
+  "registration.resend_ticket": "Billet renvoyé",
+  "message.send": "Message envoyé aux inscrits",
+  "message.reminder": "Rappel envoyé aux inscrits",
+  "checkin.undo": "Émargement annulé",
+  "checkin.walk_in": "Inscription sur place",
+  "checkin.walk_in_over_capacity": "Inscription sur place au-delà de la jauge",
+  "attestation.telechargement": "Attestation téléchargée",
+  "attestations.envoi": "Attestations envoyées",
+  "person.erased": "Personne effacée (RGPD)",
+  "retention.run": "Durées de conservation appliquées",
+  "ops.backup": "Sauvegarde",
 };
 
 export function auditActionLabel(action: string): string {
+  if (action.startsWith("export.")) return `Export (${action.slice("export.".length)})`;
   return AUDIT_ACTION_LABELS[action] ?? action;
 }

@@ -13,7 +13,9 @@ export type ErasureActor = { id: string | null; label: string; ip?: string | nul
  * Keyed with the server secret: a plain hash of an address can be confirmed by guessing it.
  */
 export function emailFingerprint(email: string): string {
-  return createHmac("sha256", serverSecret()).update(`erasure:${normalizeEmail(email)}`).digest("hex");
+  return createHmac("sha256", serverSecret())
+    .update(`erasure:${normalizeEmail(email)}`)
+    .digest("hex");
 }
 
 /**

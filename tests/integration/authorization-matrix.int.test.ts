@@ -18,7 +18,12 @@ const { grantRoleAction, revokeGrantAction, setUserActiveAction } = await import
 const { listUsers } = await import("@/lib/users/queries");
 const { listAuditEntries } = await import("@/lib/audit/queries");
 const { listJourneesFor } = await import("@/lib/organiser/queries");
-const { makeJournee, makePartner } = await import("@/tests/fixtures/factories");
+const { makeJournee, makePartner, insertRegistration } = await import("@/tests/fixtures/factories");
+const journeeActions = await import("@/lib/journees/actions");
+const staffActions = await import("@/lib/staff-registrations/actions");
+const { messageAction } = await import("@/lib/messages/actions");
+const { getManagedJournee } = await import("@/lib/journee-admin/queries");
+const { journeeScope } = await import("@/lib/auth/permissions");
 
 type Who = "anonyme" | "sans-role" | "admin" | "organisateur" | "agent" | "lecteur";
 const EVERYONE: Who[] = ["anonyme", "sans-role", "admin", "organisateur", "agent", "lecteur"];
@@ -120,6 +125,22 @@ const QUERIES: {
       lecteur: "none",
     },
   },
+  {
+    name: "getManagedJournee",
+    run: async () => {
+      const scope = journeeScope(await getCurrentUser(), "manage");
+      const found = await Promise.all([j.mine.id, j.other.id].map((id) => getManagedJournee(scope, id)));
+      return found.filter((x) => x !== null);
+    },
+    expected: {
+      anonyme: "none",
+      "sans-role": "none",
+      admin: "all",
+      organisateur: "mine",
+      agent: "none",
+      lecteur: "none",
+    },
+  },
   ...(["view", "manage", "checkIn", "reports"] as const).map((capability) => ({
     name: `listJourneesFor(${capability})`,
     run: async () => {
@@ -169,5 +190,114 @@ describe("session → user", () => {
     expect(new Set(actions.map((a) => a.action))).toEqual(
       new Set(["user.invite", "user.role_granted", "user.role_revoked", "user.deactivate"]),
     );
+  });
+});
+
+/*
+ * Journée management actions: they create journées and audit entries for partner A, so they run
+ * last (after the queries and audit checks above, which count partner A's journées and entries).
+ */
+/** A valid journée form for the partner of "mine" (an organisateur of that partner may create it). */
+function journeeForm(extra: Record<string, string> = {}) {
+  return form({
+    partnerId: j.mine.partnerId,
+    title: "Journée de la matrice",
+    city: "Martigues",
+    venue: "Salle",
+    address: "1 quai, 13500 Martigues",
+    startsAt: "2031-05-20T09:00",
+    endsAt: "2031-05-20T17:00",
+    capacity: "10",
+    registrationOpensAt: "2031-01-01T09:00",
+    registrationClosesAt: "2031-05-19T18:00",
+    ...extra,
+  });
+}
+const mineWith = (status: "DRAFT" | "PUBLISHED") => makeJournee({ partnerId: j.mine.partnerId, status });
+async function registrationOfMine(status: "CONFIRMED" | "WAITLISTED") {
+  const journee = await makeJournee({ partnerId: j.mine.partnerId, capacity: 5 });
+  const reg = await insertRegistration(journee.id, `matrice-${++n}@example.org`, { status });
+  return { journeeId: journee.id, registrationId: reg.id };
+}
+const person = {
+  firstName: "Élodie",
+  lastName: "Matrice",
+  structure: "CCAS",
+  structureType: "COMMUNE_CCAS",
+  jobTitle: "CESF",
+  commune: "Martigues",
+};
+
+const JOURNEE_ACTIONS: typeof ACTIONS = [
+  {
+    name: "createJourneeAction",
+    allowed: ["admin", "organisateur"],
+    run: () => journeeActions.createJourneeAction(null, journeeForm()),
+  },
+  {
+    name: "updateJourneeAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => journeeActions.updateJourneeAction(null, journeeForm({ journeeId: (await mineWith("DRAFT")).id })),
+  },
+  {
+    name: "publishJourneeAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => journeeActions.publishJourneeAction(null, form({ journeeId: (await mineWith("DRAFT")).id })),
+  },
+  {
+    name: "closeJourneeAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => journeeActions.closeJourneeAction(null, form({ journeeId: (await mineWith("PUBLISHED")).id })),
+  },
+  {
+    name: "cancelJourneeAction",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      journeeActions.cancelJourneeAction(null, form({ journeeId: (await mineWith("PUBLISHED")).id, confirm: "on" })),
+  },
+  {
+    name: "staffCancelAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => staffActions.staffCancelAction(null, form(await registrationOfMine("CONFIRMED"))),
+  },
+  {
+    name: "staffPromoteAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => staffActions.staffPromoteAction(null, form(await registrationOfMine("WAITLISTED"))),
+  },
+  {
+    name: "resendTicketAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => staffActions.resendTicketAction(null, form(await registrationOfMine("CONFIRMED"))),
+  },
+  {
+    name: "staffUpdateAction",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      (await staffActions.staffUpdateAction(null, form({ ...(await registrationOfMine("CONFIRMED")), ...person }))) ?? {
+        ok: false,
+      },
+  },
+  {
+    name: "messageAction (preview)",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      messageAction(
+        null,
+        form({ journeeId: j.mine.id, kind: "MESSAGE", subject: "Objet", body: "Bonjour", intent: "preview" }),
+      ),
+  },
+];
+
+describe.each(JOURNEE_ACTIONS)("action $name", ({ allowed, run }) => {
+  beforeAll(async () => {
+    // "session → user" above deactivated the user without role: use an active one again.
+    ids["sans-role"] = (await ensureUserWithGrant({ email: "sans-role-2@example.org", grant: null })).userId;
+  });
+  it.each(EVERYONE)("as %s", async (who) => {
+    as(who);
+    const result = await run();
+    if (allowed.includes(who)) expect(result).toMatchObject({ ok: true });
+    else expect(result).toMatchObject({ ok: false, reason: who === "anonyme" ? "unauthenticated" : "forbidden" });
   });
 });

@@ -1,0 +1,90 @@
+/** Shared pieces of the HTTP benchmarks: a fresh database, `next start`, health wait, percentiles. */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export type DbKind = "pglite" | "postgres";
+
+export function argValue(args: string[], flag: string, fallback: string): string {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+/** Points this process at a fresh database and returns the env the server needs for it. */
+export async function freshDatabase(db: DbKind, label: string): Promise<Record<string, string>> {
+  if (db === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `emarge-bench-${label}-`));
+    process.env.PGLITE_DIR = dir;
+    delete process.env.DATABASE_URL;
+    return { PGLITE_DIR: dir };
+  }
+  const admin =
+    process.env.TEST_DATABASE_URL?.trim() ||
+    execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" }).trim();
+  const { default: pg } = await import("pg");
+  const name = `emarge_bench_${label}_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  delete process.env.PGLITE_DIR;
+  return { DATABASE_URL: url.toString() };
+}
+
+/** `next start` on the production build (built first when missing), in its own process group. */
+export function startNext(port: number, env: Record<string, string>): ChildProcess {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      EMARGE_SILENT_LOGS: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET || "bench-auth-secret-bench-auth-secret-0123",
+      EMARGE_SECRET: process.env.EMARGE_SECRET || "bench-secret-bench-secret-bench-secret-0123",
+      AUTH_TRUST_HOST: "true",
+      RETENTION_DAILY: "0",
+      SMTP_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+export async function waitHealthy(base: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const up = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start ne répond pas");
+}
+
+/** Stops the server's whole process group (SIGKILL for the crash scenario). */
+export async function stopNext(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (server.exitCode !== null || !server.pid) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    server.kill(signal);
+  }
+  await exited;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+}

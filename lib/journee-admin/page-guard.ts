@@ -1,0 +1,17 @@
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { can, canManageJournee, journeeScope } from "@/lib/auth/permissions";
+import { findJourneeRef, getManagedJournee } from "./queries";
+
+/**
+ * For the management pages of one journée: anonymous → /connexion, not allowed to manage THIS
+ * journée → /acces-refuse, unknown → 404. Returns the user, their scope and the journée.
+ */
+export async function managedJourneeForPage(id: string, returnTo: string) {
+  const ref = await findJourneeRef(id);
+  const user = await requirePageUser(returnTo, (u) => (ref ? canManageJournee(u, ref) : can(u, "manage")));
+  const scope = journeeScope(user, "manage");
+  const journee = await getManagedJournee(scope, id);
+  if (!journee) notFound();
+  return { user, scope, journee };
+}

@@ -1,0 +1,84 @@
+import type { JourneeScope } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { foldForSearch } from "@/lib/text/normalize";
+import { PAGE_SIZE, type SearchInput } from "./schema";
+
+/**
+ * A journée's registrations for its organisers: each word must appear in "prénom nom structure"
+ * (accents and case folded, as stored in searchText) or in the e-mail; 25 a page, arrival order.
+ * The journée scope is part of the `where`.
+ */
+export async function searchRegistrations(scope: JourneeScope, journeeId: string, s: SearchInput) {
+  const db = await getDb();
+  const words = foldForSearch(s.q).split(" ").filter(Boolean).slice(0, 6);
+  const where: Prisma.RegistrationWhereInput = {
+    journeeId,
+    journee: { AND: [{ id: journeeId }, scope] },
+    ...(s.statut ? { status: s.statut } : {}),
+    AND: words.map((w) => ({ OR: [{ searchText: { contains: w } }, { emailNormalized: { contains: w } }] })),
+  };
+  const total = await db.registration.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(s.page, pageCount);
+  const rows = await db.registration.findMany({
+    where,
+    orderBy: { seq: "asc" },
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      structure: true,
+      status: true,
+      waitlistPosition: true,
+      walkIn: true,
+      createdAt: true,
+    },
+  });
+  return { rows, total, page, pageCount };
+}
+export type StaffRegistrationRow = Awaited<ReturnType<typeof searchRegistrations>>["rows"][number];
+
+/** One registration with its journée's parts, for the staff edit page; null outside the scope. */
+export async function getStaffRegistration(scope: JourneeScope, journeeId: string, registrationId: string) {
+  const db = await getDb();
+  return db.registration.findFirst({
+    where: { id: registrationId, journeeId, journee: { AND: [{ id: journeeId }, scope] } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      structure: true,
+      structureType: true,
+      jobTitle: true,
+      commune: true,
+      accessibilityNeeds: true,
+      inviteConsent: true,
+      status: true,
+      parts: { select: { partId: true } },
+      journee: {
+        select: {
+          id: true,
+          title: true,
+          parts: {
+            orderBy: [{ position: "asc" }, { startsAt: "asc" }],
+            select: {
+              id: true,
+              kind: true,
+              title: true,
+              startsAt: true,
+              endsAt: true,
+              capacity: true,
+              confirmedCount: true,
+            },
+          },
+        },
+      },
+    },
+  });
+}
