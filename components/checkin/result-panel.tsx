@@ -26,6 +26,11 @@ export function describeAnswer(result: ScanResult, d: ScanDetails): string[] {
     const door = d.checkIn.door ? `, ${d.checkIn.door}` : "";
     lines.push(`Déjà émargé·e à ${formatTime(new Date(d.checkIn.at))}${door}${who}.`);
   }
+  if (result === "offline_conflict" && d.checkIn) {
+    lines.push(
+      `Présence déjà comptée à ${formatTime(new Date(d.checkIn.at))}${d.checkIn.door ? `, ${d.checkIn.door}` : ""}.`,
+    );
+  }
   if (result === "wrong_journee" && d.otherJournee) {
     const o = d.otherJournee;
     lines.push(`Billet pour « ${o.title} », ${o.city}, ${formatLongDate(new Date(o.startsAt))}.`);
@@ -37,6 +42,7 @@ export function describeAnswer(result: ScanResult, d: ScanDetails): string[] {
   if (result === "waitlisted" && d.waitlistPosition)
     lines.push(`Position sur la liste d'attente : ${d.waitlistPosition}.`);
   lines.push(SCAN_RESULT_LABELS[result].hint);
+  if (d.offline) lines.push("Hors ligne : vérifié sur cet appareil, envoyé au serveur au retour du réseau.");
   return lines;
 }
 

@@ -34,10 +34,10 @@ export type ScanAnswer = ScanOutcome | { error: "network" | "session" | "forbidd
 /** Posts one scan; a network failure is retried with the SAME nonce (never counted twice). */
 export async function postScan(
   source: { ticket: string } | { registrationId: string },
-  ctx: { journeeId: string; partKey: string; station: Station; method: ScanMethod },
+  ctx: { journeeId: string; partKey: string; station: Station; method: ScanMethod; nonce?: string },
 ): Promise<ScanAnswer> {
   const scan = {
-    nonce: newNonce(),
+    nonce: ctx.nonce ?? newNonce(),
     ...source,
     journeeId: ctx.journeeId,
     partKey: ctx.partKey,
@@ -52,6 +52,8 @@ export async function postScan(
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ scans: [scan] }),
+        // A hanging venue network must not freeze the door: the caller answers offline instead.
+        signal: AbortSignal.timeout(5000),
       });
       if (res.status === 401) return { error: "session" };
       if (res.status === 400) return { error: "invalid" };
@@ -60,6 +62,7 @@ export async function postScan(
       if ("error" in first) return { error: first.error === "forbidden" ? "forbidden" : "invalid" };
       return first;
     } catch {
+      if (!navigator.onLine) break;
       await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
     }
   }

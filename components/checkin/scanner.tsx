@@ -1,13 +1,25 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ServiceWorkerRegistration } from "@/components/offline/service-worker";
+import { StatusBar } from "@/components/offline/status-bar";
+import { SyncReportList } from "@/components/offline/sync-report";
+import { useOffline } from "@/components/offline/use-offline";
 import type { Counts, ScanMethod } from "@/lib/checkin/schema";
 import { Camera } from "./camera";
 import styles from "./checkin.module.css";
 import { CountsBar } from "./counts-bar";
 import { signal, unlockAudio } from "./feedback";
 import { answerView, ResultPanel } from "./result-panel";
-import { fetchCounts, loadStation, postScan, recordTiming, type ScanAnswer, type Station } from "./scan-client";
+import {
+  fetchCounts,
+  loadStation,
+  newNonce,
+  postScan,
+  recordTiming,
+  type ScanAnswer,
+  type Station,
+} from "./scan-client";
 import { SearchPanel } from "./search-panel";
 import { StationSettings } from "./station-settings";
 import { type Undoable, UndoBar } from "./undo-bar";
@@ -43,6 +55,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
   const [counts, setCounts] = useState<Counts | null>(null);
   const wedge = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
+  const offline = useOffline(journeeId);
 
   useEffect(() => setStation(loadStation()), []);
   const refreshCounts = useCallback(() => {
@@ -89,13 +102,28 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
     [refreshSoon],
   );
 
+  // Offline (or older scans still waiting): answered from the local snapshot, queued with the same nonce.
   const scan = useCallback(
     async (source: { ticket: string } | { registrationId: string }, method: ScanMethod, decodedAt: number) => {
       if (!station) return;
-      show(await postScan(source, { journeeId, partKey, station, method }), decodedAt);
+      const ctx = { journeeId, partKey, door: station.door, deviceId: station.deviceId, method, nonce: newNonce() };
+      const local = offline.shouldQueue() ? await offline.scan(source, ctx) : null;
+      if (local) return show(local, decodedAt);
+      const answer = await postScan(source, { journeeId, partKey, station, method, nonce: ctx.nonce });
+      if ("error" in answer && answer.error === "network") {
+        offline.networkFailed();
+        const fallback = await offline.scan(source, ctx);
+        if (fallback) return show(fallback, decodedAt);
+      }
+      if (!("error" in answer)) offline.rememberOnline(answer, partKey);
+      show(answer, decodedAt);
     },
-    [journeeId, partKey, station, show],
+    [journeeId, partKey, station, show, offline],
   );
+  const lastRun = offline.state.lastRun;
+  useEffect(() => {
+    if (lastRun?.sent) refreshCounts();
+  }, [lastRun, refreshCounts]);
 
   const onWedgeSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -125,6 +153,9 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
           </select>
         </p>
       )}
+      <ServiceWorkerRegistration />
+      <StatusBar state={offline.state} onSync={() => void offline.syncNow()} />
+      <SyncReportList reports={offline.state.reports} />
       <CountsBar counts={counts} />
       <UndoBar
         item={undoable}
@@ -168,6 +199,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
           journeeId={journeeId}
           partKey={partKey}
           onCheckIn={(id, at) => void scan({ registrationId: id }, "SEARCH", at)}
+          local={{ active: offline.shouldQueue, search: (q) => offline.search(q, partKey) }}
         />
       )}
       {mode === "walkin" && station && (
@@ -177,6 +209,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
           station={station}
           canForce={canForceCapacity}
           onResult={show}
+          local={{ active: offline.shouldQueue, record: offline.walkIn }}
         />
       )}
       {station && <StationSettings station={station} onChange={setStation} />}

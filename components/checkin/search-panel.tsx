@@ -12,10 +12,16 @@ const STATUS: Record<SearchRow["status"], string> = {
   CANCELLED: "Annulée",
 };
 
-type Props = { journeeId: string; partKey: string; onCheckIn: (registrationId: string, at: number) => void };
+type Props = {
+  journeeId: string;
+  partKey: string;
+  onCheckIn: (registrationId: string, at: number) => void;
+  /** Offline: the local snapshot answers (name and structure; no e-mail is kept offline). */
+  local?: { active: () => boolean; search: (q: string) => SearchRow[] | null };
+};
 
 /** When the ticket is missing: name, structure or e-mail (accents and case ignored), one tap to check in. */
-export function SearchPanel({ journeeId, partKey, onCheckIn }: Props) {
+export function SearchPanel({ journeeId, partKey, onCheckIn, local }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [hits, setHits] = useState<SearchRow[] | null>(null);
   const [message, setMessage] = useState("");
@@ -24,10 +30,14 @@ export function SearchPanel({ journeeId, partKey, onCheckIn }: Props) {
     event.preventDefault();
     const q = input.current?.value.trim() ?? "";
     if (q.length < 2) return setMessage("Saisissez au moins 2 caractères.");
-    const result = await searchAction({ journeeId, partKey, q });
-    if (!result.ok) return setMessage("La recherche a échoué.");
-    setHits(result.hits);
-    setMessage(result.hits.length ? `${result.hits.length} personne(s) trouvée(s).` : "Aucune personne trouvée.");
+    let hits = local?.active() ? local.search(q) : null;
+    if (!hits) {
+      const result = await searchAction({ journeeId, partKey, q }).catch(() => null);
+      hits = result?.ok ? result.hits : (local?.search(q) ?? null);
+      if (!hits) return setMessage("La recherche a échoué.");
+    }
+    setHits(hits);
+    setMessage(hits.length ? `${hits.length} personne(s) trouvée(s).` : "Aucune personne trouvée.");
   };
   const checkIn = (id: string) => {
     const at = performance.now();

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { walkInAction } from "@/lib/checkin/actions";
 import { STRUCTURE_TYPE_LABELS, WALK_IN_REASON_LABELS } from "@/lib/checkin/labels";
-import type { WalkInInput } from "@/lib/checkin/schema";
+import { type ScanOutcome, type WalkInInput, WalkInSchema } from "@/lib/checkin/schema";
 import { STRUCTURE_TYPES } from "@/lib/registration/schema";
 import styles from "./checkin.module.css";
 import { unlockAudio } from "./feedback";
@@ -15,6 +15,11 @@ type Props = {
   station: Station;
   canForce: boolean;
   onResult: (answer: ScanAnswer, at: number) => void;
+  /** Offline: recorded on this device and created on the server at the next sync. */
+  local?: {
+    active: () => boolean;
+    record: (input: WalkInInput & { nonce: string; journeeId: string }) => Promise<ScanOutcome>;
+  };
 };
 const FIELDS = [
   { name: "firstName", label: "Prénom", autoComplete: "given-name" },
@@ -23,7 +28,7 @@ const FIELDS = [
 ] as const;
 
 /** Sur place: register and check in within 30 seconds; e-mail optional; over capacity = organisers only. */
-export function WalkInForm({ journeeId, partKey, station, canForce, onResult }: Props) {
+export function WalkInForm({ journeeId, partKey, station, canForce, onResult, local }: Props) {
   const [nonce, setNonce] = useState(newNonce);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState("");
@@ -46,7 +51,9 @@ export function WalkInForm({ journeeId, partKey, station, canForce, onResult }: 
       forceOverCapacity: data.force === "on",
     };
     setPending(true);
-    const result = await walkInAction(input);
+    const result = local?.active()
+      ? await offlineWalkIn(input)
+      : await walkInAction(input).catch(() => offlineWalkIn(input));
     setPending(false);
     if (result.ok) {
       form.reset();
@@ -58,10 +65,22 @@ export function WalkInForm({ journeeId, partKey, station, canForce, onResult }: 
       form.querySelector<HTMLInputElement>("input")?.focus();
       return;
     }
-    setErrors(result.fieldErrors ?? {});
+    setErrors(("fieldErrors" in result && result.fieldErrors) || {});
     setRefusal(WALK_IN_REASON_LABELS[result.reason] ?? WALK_IN_REASON_LABELS.error);
-    setOfferForce(Boolean(result.canForce) && canForce);
+    setOfferForce("canForce" in result && Boolean(result.canForce) && canForce);
   };
+
+  /** Checked here with the server's own schema, then queued (no capacity check offline: reported on sync). */
+  async function offlineWalkIn(input: WalkInInput) {
+    const parsed = WalkInSchema.safeParse(input);
+    if (!parsed.success || !local) {
+      const fieldErrors = parsed.success
+        ? {}
+        : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      return { ok: false as const, reason: parsed.success ? "error" : "invalid", fieldErrors };
+    }
+    return { ok: true as const, outcome: await local.record({ ...input, nonce, journeeId }) };
+  }
 
   return (
     <section aria-labelledby="titre-sur-place" className={styles.panel}>

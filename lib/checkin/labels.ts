@@ -39,6 +39,12 @@ export const SCAN_RESULT_LABELS: Record<ScanResult, { title: string; icon: strin
     tone: "danger",
     hint: "Code illisible, inexistant ou falsifié. Cherchez la personne par son nom.",
   },
+  offline_conflict: {
+    title: "Conflit hors ligne",
+    icon: "!",
+    tone: "warning",
+    hint: "Déjà émargé·e sur un autre appareil pendant la coupure : compté·e une seule fois.",
+  },
 };
 
 export const SCAN_METHOD_LABELS: Record<ScanMethod, string> = {

@@ -4,10 +4,18 @@ import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permi
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ok, type Result, refused } from "@/lib/result";
-import { evaluateScan, isValidPartKey, type JourneeSnapshot } from "./evaluate";
+import { type Evaluation, evaluateScan, isValidPartKey, type JourneeSnapshot } from "./evaluate";
 import { agentDisplayName } from "./labels";
 import { type CheckInJournee, getJourneeForScan, loadRegistrationSnapshot, registrationKey } from "./queries";
-import { type ScanOutcome, type ScanRequest, type ScanResponse, ScanResult, UNDO_WINDOW_MS, WHOLE_DAY } from "./schema";
+import {
+  OFFLINE_SCAN_BOUNDS,
+  type ScanOutcome,
+  type ScanRequest,
+  type ScanResponse,
+  ScanResult,
+  UNDO_WINDOW_MS,
+  WHOLE_DAY,
+} from "./schema";
 
 export { registerWalkIn } from "./mutations/walk-in";
 
@@ -36,25 +44,27 @@ const newId = () =>
  * The ok path in ONE statement (a data-modifying CTE is atomic): the ScanEvent (unique nonce)
  * and the CheckIn (unique registration × part). Either unique index refusing undoes both.
  */
-async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, now: Date): Promise<string> {
+async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, at: Date): Promise<string> {
   const db = await getDb();
   const partId = e.partKey === WHOLE_DAY ? null : e.partKey;
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH ev AS (
-      INSERT INTO "ScanEvent" (id, nonce, "journeeId", "partKey", "registrationId", result, method, door, "deviceId", "agentId", "scannedAt")
+      INSERT INTO "ScanEvent" (id, nonce, "journeeId", "partKey", "registrationId", result, method, door, "deviceId", "agentId", "scannedAt", offline)
       VALUES (${newId()}, ${e.nonce}, ${e.journeeId}, ${e.partKey}, ${registrationId}, 'ok', ${e.method}::"CheckInMethod",
-        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.scannedAt})
+        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.scannedAt}, ${e.offline ?? false})
       RETURNING id
     )
-    INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId")
-    SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${now}, ${e.method}::"CheckInMethod",
-      ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}
+    INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId", offline)
+    SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${at}, ${e.method}::"CheckInMethod",
+      ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.offline ?? false}
     FROM ev
     RETURNING id`;
   return rows[0].id;
 }
 
 type ScanEventData = Omit<Prisma.ScanEventUncheckedCreateInput, "result">;
+/** A parsed scan; `offline` may be left out by server-side callers (tests, benchmark). */
+type Scan = Omit<ScanRequest, "offline"> & { offline?: boolean };
 
 const undoUntil = (at: Date) => new Date(at.getTime() + UNDO_WINDOW_MS).toISOString();
 
@@ -63,16 +73,20 @@ const undoUntil = (at: Date) => new Date(at.getTime() + UNDO_WINDOW_MS).toISOStr
  * - ScanEvent.nonce is unique: a retried scan finds its stored result and counts nothing again;
  * - CheckIn (registrationId, partKey) is unique: of two doors scanning at once, one insert wins,
  *   the other gets P2002 and answers already_checked_in with the winner's time, door and agent.
+ * An offline scan (synced later) is evaluated at its own scan time, its presence time is that time,
+ * and when the device said "ok" but someone else checked the person in first it is recorded as
+ * offline_conflict (no second presence; the presence keeps the earliest time).
  */
 export async function recordScan(
-  scan: ScanRequest,
+  scan: Scan,
   journee: JourneeSnapshot,
   actor: Actor,
   now = new Date(),
 ): Promise<ScanOutcome> {
   const db = await getDb();
   const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
-  const evaluation = evaluateScan(snapshot, journee, scan.partKey, now);
+  const at = scan.offline ? scan.scannedAt : now;
+  const evaluation = offlineConflict(scan, evaluateScan(snapshot, journee, scan.partKey, at));
   const event: ScanEventData = {
     nonce: scan.nonce,
     journeeId: journee.id,
@@ -83,19 +97,20 @@ export async function recordScan(
     deviceId: scan.deviceId,
     agentId: actor.userId,
     scannedAt: scan.scannedAt,
+    offline: scan.offline ?? false,
   };
   try {
     if (evaluation.result !== "ok" || !snapshot) {
       await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
+      await keepEarliest(scan, evaluation.result, snapshot?.id);
       return { nonce: scan.nonce, ...evaluation };
     }
-    const checkInId = await insertScanAndCheckIn(event, snapshot.id, now);
-    const at = now.toISOString();
-    const details = { ...evaluation.details, checkIn: { id: checkInId, at, door: scan.door, agentName: actor.name } };
+    const checkInId = await insertScanAndCheckIn(event, snapshot.id, at);
+    const checkIn = { id: checkInId, at: at.toISOString(), door: scan.door, agentName: actor.name };
     return {
       nonce: scan.nonce,
       result: "ok",
-      details: { ...details, checkIn: { ...details.checkIn, undoUntil: undoUntil(now) } },
+      details: { ...evaluation.details, checkIn: { ...checkIn, undoUntil: undoUntil(now) } },
     };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -105,7 +120,7 @@ export async function recordScan(
 
 /** A unique index refused the insert: either this nonce was already processed, or another door won. */
 async function afterConflict(
-  scan: ScanRequest,
+  scan: Scan,
   journee: JourneeSnapshot,
   event: ScanEventData,
   now: Date,
@@ -114,9 +129,11 @@ async function afterConflict(
   const stored = await replay(scan.nonce, journee, now);
   if (stored) return stored;
   const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
-  const evaluation = evaluateScan(snapshot, journee, scan.partKey, now);
+  const at = scan.offline ? scan.scannedAt : now;
+  const evaluation = offlineConflict(scan, evaluateScan(snapshot, journee, scan.partKey, at));
   try {
     await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
+    await keepEarliest(scan, evaluation.result, snapshot?.id);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const again = await replay(scan.nonce, journee, now);
@@ -124,6 +141,24 @@ async function afterConflict(
     throw error;
   }
   return { nonce: scan.nonce, ...evaluation };
+}
+
+/** A local "ok" made offline, but the person was already checked in by another scan: a conflict. */
+function offlineConflict(scan: Scan, evaluation: Evaluation): Evaluation {
+  if (scan.offline && scan.localResult === "ok" && evaluation.result === "already_checked_in") {
+    return { ...evaluation, result: "offline_conflict" };
+  }
+  return evaluation;
+}
+
+/** One presence per person and part, at the earliest time any device saw them. */
+async function keepEarliest(scan: Scan, result: string, registrationId: string | undefined) {
+  if (result !== "offline_conflict" || !registrationId) return;
+  const db = await getDb();
+  await db.checkIn.updateMany({
+    where: { registrationId, partKey: scan.partKey, checkedInAt: { gt: scan.scannedAt } },
+    data: { checkedInAt: scan.scannedAt },
+  });
 }
 
 /** The stored result of an already processed nonce, with fresh details; null if the nonce is new. */
@@ -214,11 +249,22 @@ export async function recordScanBatch(
       results.push({ nonce: scan.nonce, error: "forbidden" });
     } else if (!isValidPartKey(journee, scan.partKey)) {
       results.push({ nonce: scan.nonce, error: "bad_part" });
+    } else if (scan.offline && !withinOfflineBounds(scan.scannedAt, journee, now)) {
+      results.push({ nonce: scan.nonce, error: "bad_time" });
     } else {
       results.push(await recordScan(scan, journee, actorFor(user, journee), now));
     }
   }
   return { results };
+}
+
+/** An offline scan time is believed from a day before the start up to 5 minutes ahead of the server. */
+export function withinOfflineBounds(scannedAt: Date, journee: { startsAt: Date }, now: Date): boolean {
+  const t = scannedAt.getTime();
+  return (
+    t >= journee.startsAt.getTime() - OFFLINE_SCAN_BOUNDS.beforeStartMs &&
+    t <= now.getTime() + OFFLINE_SCAN_BOUNDS.aheadMs
+  );
 }
 
 export function actorFor(user: CurrentUser, journee: { id: string; partnerId: string }): Actor {

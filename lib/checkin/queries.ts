@@ -251,3 +251,5 @@ export async function listScans(scope: JourneeScope, journeeId: string, take = 1
     person: registration ? `${registration.firstName} ${registration.lastName}` : "",
   }));
 }
+
+export { getOfflineSnapshot } from "./queries/offline-snapshot";

@@ -14,6 +14,8 @@ export const SCAN_RESULTS = [
   "cancelled",
   "waitlisted",
   "unknown",
+  /** Offline only: accepted offline while another scan (another device) had already checked the person in. */
+  "offline_conflict",
 ] as const;
 export const ScanResult = z.enum(SCAN_RESULTS);
 export type ScanResult = z.infer<typeof ScanResult>;
@@ -45,6 +47,10 @@ export const ScanRequestSchema = z
     deviceId: z.string().trim().max(64).default(""),
     scannedAt: z.coerce.date(),
     method: ScanMethod.default("QR"),
+    /** Made offline and synced later: scannedAt is the real scan time (within sane bounds). */
+    offline: z.boolean().default(false),
+    /** What the device answered offline (a local "ok" that the server finds taken = offline_conflict). */
+    localResult: ScanResult.optional(),
   })
   .refine((s) => Boolean(s.ticket) !== Boolean(s.registrationId), {
     message: "ticket ou registrationId (un seul)",
@@ -67,10 +73,12 @@ export type ScanDetails = {
   waitlistPosition?: number | null;
   /** The same nonce was already processed: stored result returned, nothing counted again. */
   replayed?: boolean;
+  /** Answered by this device with no network (from its snapshot); sent to the server later. */
+  offline?: boolean;
 };
 
 export type ScanOutcome = { nonce: string; result: ScanResult; details: ScanDetails };
-export type ScanError = { nonce: string; error: "invalid" | "forbidden" | "bad_part" };
+export type ScanError = { nonce: string; error: "invalid" | "forbidden" | "bad_part" | "bad_time" };
 export type ScanResponse = { results: (ScanOutcome | ScanError)[] };
 
 export const SearchSchema = z.object({
@@ -99,6 +107,9 @@ export const WalkInSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/),
   /** Only organisers may go over capacity, and only when asked explicitly. */
   forceOverCapacity: z.boolean().default(false),
+  /** Recorded offline, created on sync: scannedAt is the time at the door. */
+  offline: z.boolean().default(false),
+  scannedAt: z.coerce.date().optional(),
 });
 export type WalkInInput = z.input<typeof WalkInSchema>;
 
@@ -110,4 +121,40 @@ export type Counts = {
   walkIns: number;
   doors: { door: string; present: number }[];
   at: string;
+};
+
+/** An offline scan is accepted from one day before the journée's start up to 5 minutes ahead of the server's clock. */
+export const OFFLINE_SCAN_BOUNDS = { beforeStartMs: 24 * 3600_000, aheadMs: 5 * 60_000 };
+
+/**
+ * What a scanner keeps offline (GET /api/checkin/snapshot, stored in IndexedDB): enough to validate a
+ * ticket and find a person by name — no e-mail, phone or accessibility needs. Dates are ISO strings.
+ */
+export type OfflineRegistration = {
+  id: string;
+  ticketHash: string;
+  status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+  firstName: string;
+  lastName: string;
+  structure: string;
+  walkIn: boolean;
+  waitlistPosition: number | null;
+  partIds: string[];
+  checkIns: { partKey: string; at: string; door: string; agentName: string }[];
+};
+export type OfflineSnapshot = {
+  journee: {
+    id: string;
+    title: string;
+    city: string;
+    status: "DRAFT" | "PUBLISHED" | "CLOSED" | "CANCELLED";
+    startsAt: string;
+    endsAt: string;
+    parts: { id: string; kind: "HALF_DAY" | "WORKSHOP"; title: string }[];
+  };
+  registrations: OfflineRegistration[];
+  /** Other journées' tickets, hashes only (first 16 characters), to answer wrong_journee offline. */
+  otherTickets: { h: string; j: number }[];
+  otherJournees: { id: string; title: string; city: string; startsAt: string }[];
+  generatedAt: string;
 };

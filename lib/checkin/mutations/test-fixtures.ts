@@ -125,3 +125,32 @@ export async function ticketsOf(
   });
   return rows.map(({ tokenSalt, ...r }) => ({ ...r, payload: ticketPayload(tokenSalt) }));
 }
+
+/** Offline tests: cancels a registration on the server (as the person would, while a door is offline). */
+export async function cancelForTest(registrationId: string) {
+  const db = await getDb();
+  const reg = await db.registration.update({
+    where: { id: registrationId },
+    data: { status: "CANCELLED", liveEmailKey: null, cancelledAt: new Date() },
+    select: { journeeId: true },
+  });
+  await db.journee.update({ where: { id: reg.journeeId }, data: { confirmedCount: { decrement: 1 } } });
+  return { ok: true };
+}
+
+/** Offline tests: the server's truth for a journée — presences per registration and the scan history. */
+export async function presenceOf(journeeId: string) {
+  const db = await getDb();
+  const [checkIns, scans] = await Promise.all([
+    db.checkIn.findMany({
+      where: { journeeId },
+      select: { registrationId: true, partKey: true, checkedInAt: true, offline: true, method: true, deviceId: true },
+    }),
+    db.scanEvent.findMany({
+      where: { journeeId },
+      orderBy: { scannedAt: "asc" },
+      select: { nonce: true, registrationId: true, result: true, offline: true, deviceId: true, scannedAt: true },
+    }),
+  ]);
+  return { checkIns, scans };
+}

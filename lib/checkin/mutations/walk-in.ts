@@ -7,7 +7,7 @@ import { foldForSearch, normalizeEmail } from "@/lib/text/normalize";
 import { checkInWindow, type JourneeSnapshot } from "../evaluate";
 import type { Actor } from "../mutations";
 import type { ScanOutcome, WalkInSchema } from "../schema";
-import { UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
+import { OFFLINE_SCAN_BOUNDS, UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
 
 export type WalkInRefusal = "full" | "closed" | "duplicate_email";
 type WalkIn = z.output<typeof WalkInSchema>;
@@ -21,6 +21,8 @@ const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { 
  * of Journee.confirmedCount (never above capacity), or — only when an organiser asks for it —
  * an increment past capacity recorded as overCapacity and audited. The scan nonce makes a
  * retried submission return the first result instead of a second registration.
+ * Recorded offline and synced later: the window is checked and the presence dated at the door's
+ * time (`scannedAt`, believed up to 5 minutes ahead of the server's clock).
  */
 export async function registerWalkIn(
   input: WalkIn,
@@ -29,7 +31,9 @@ export async function registerWalkIn(
   now = new Date(),
 ): Promise<Result<{ outcome: ScanOutcome; overCapacity: boolean }, WalkInRefusal>> {
   const { opensAt, closesAt } = checkInWindow(journee);
-  if (journee.status !== "PUBLISHED" || now < opensAt || now > closesAt) return refused("closed");
+  const offlineAt = input.offline ? input.scannedAt : undefined;
+  const at = offlineAt && offlineAt.getTime() <= now.getTime() + OFFLINE_SCAN_BOUNDS.aheadMs ? offlineAt : now;
+  if (journee.status !== "PUBLISHED" || at < opensAt || at > closesAt) return refused("closed");
   const db = await getDb();
   const email = input.email?.trim() || null;
   const emailNormalized = email ? normalizeEmail(email) : null;
@@ -75,10 +79,10 @@ export async function registerWalkIn(
         registrationId: reg.id,
         method: "WALK_IN" as const,
       };
-      const where = { door: input.door, deviceId: input.deviceId, agentId: actor.userId };
-      await tx.scanEvent.create({ data: { ...common, ...where, nonce: input.nonce, result: "ok", scannedAt: now } });
+      const where = { door: input.door, deviceId: input.deviceId, agentId: actor.userId, offline: input.offline };
+      await tx.scanEvent.create({ data: { ...common, ...where, nonce: input.nonce, result: "ok", scannedAt: at } });
       const checkIn = await tx.checkIn.create({
-        data: { ...common, ...where, partId, checkedInAt: now },
+        data: { ...common, ...where, partId, checkedInAt: at },
         select: { id: true },
       });
       await writeAudit(
@@ -93,9 +97,9 @@ export async function registerWalkIn(
         tx,
       );
       const person = { registrationId: reg.id, ...pick(input), walkIn: true };
-      const at = now.toISOString();
       const undoUntil = new Date(now.getTime() + UNDO_WINDOW_MS).toISOString();
-      const details = { person, checkIn: { id: checkIn.id, at, door: input.door, agentName: actor.name, undoUntil } };
+      const shown = { id: checkIn.id, at: at.toISOString(), door: input.door, agentName: actor.name, undoUntil };
+      const details = { person, checkIn: shown };
       return ok({ outcome: { nonce: input.nonce, result: "ok" as const, details }, overCapacity });
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createCheckInFixture, ticketsOf } from "@/lib/checkin/mutations/test-fixtures";
+import { cancelForTest, createCheckInFixture, presenceOf, ticketsOf } from "@/lib/checkin/mutations/test-fixtures";
 
 /**
  * Check-in test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh).
@@ -6,6 +6,8 @@ import { createCheckInFixture, ticketsOf } from "@/lib/checkin/mutations/test-fi
  * - { op: "journee", window?: "open"|"future"|"past", halfDays?, capacity?, people?: [...], count? }
  *   → { journeeId, slug, partKeys, tickets: [{ registrationId, lastName, status, payload }] }
  * - { op: "tickets", slug, status?, take? } → { tickets: [{ id, journeeId, firstName, lastName, payload }] }
+ * - { op: "cancel", registrationId } → { ok } (offline tests: cancelled while a door is offline)
+ * - { op: "presence", journeeId } → { checkIns: [...], scans: [...] } (offline tests: the server's truth)
  */
 export async function POST(request: Request): Promise<Response> {
   if (process.env.EMARGE_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
@@ -16,5 +18,7 @@ export async function POST(request: Request): Promise<Response> {
     const status = (body.status as "CONFIRMED" | "WAITLISTED" | "CANCELLED" | undefined) ?? "CONFIRMED";
     return Response.json({ tickets: await ticketsOf(String(body.slug ?? ""), status, Number(body.take ?? 5)) });
   }
+  if (body.op === "cancel") return Response.json(await cancelForTest(String(body.registrationId ?? "")));
+  if (body.op === "presence") return Response.json(await presenceOf(String(body.journeeId ?? "")));
   return Response.json({ error: "op inconnue" }, { status: 400 });
 }

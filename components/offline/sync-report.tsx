@@ -1,0 +1,52 @@
+"use client";
+
+import { SCAN_RESULT_LABELS } from "@/lib/checkin/labels";
+import { formatTime } from "@/lib/format/dates";
+import type { SyncReport } from "@/lib/offline/types";
+import styles from "./offline.module.css";
+
+export const SYNC_ERROR_LABELS: Record<string, string> = {
+  full: "Non enregistré : la journée est complète (voyez un organisateur).",
+  duplicate_email: "Non enregistré : une inscription existe déjà avec cet e-mail.",
+  closed: "Non enregistré : l'accueil était fermé.",
+  forbidden: "Refusé : pas de droits d'accueil sur cette journée.",
+  bad_time: "Refusé : heure du scan invraisemblable (horloge de l'appareil ?).",
+  bad_part: "Refusé : demi-journée inconnue.",
+  invalid: "Refusé : scan invalide.",
+};
+
+/** The server's answer differs from what the device said offline: the agent must look. */
+export const needsAttention = (r: SyncReport) =>
+  Boolean(r.error) || (r.result !== r.localResult && r.result !== undefined);
+
+function line(r: SyncReport): string {
+  if (r.error) return SYNC_ERROR_LABELS[r.error] ?? SYNC_ERROR_LABELS.invalid;
+  const label = r.result ? SCAN_RESULT_LABELS[r.result].title : "";
+  if (r.result === "cancelled" && r.localResult === "ok") return `${label} (annulée pendant la coupure)`;
+  return label;
+}
+
+/** What happened to each scan sent after a network cut (newest first). */
+export function SyncReportList({ reports }: { reports: SyncReport[] }) {
+  if (!reports.length) return null;
+  const attention = reports.filter(needsAttention).length;
+  return (
+    <details className={styles.reports} open={attention > 0}>
+      <summary>
+        Synchronisation : {reports.length} scan{reports.length > 1 ? "s" : ""} envoyé{reports.length > 1 ? "s" : ""}
+        {attention > 0 && `, dont ${attention} à vérifier`}
+      </summary>
+      <ul aria-label="Scans synchronisés" data-testid="synchronisation">
+        {reports.map((r) => (
+          <li
+            key={r.nonce}
+            data-sync-result={r.result ?? r.error}
+            className={needsAttention(r) ? styles.attention : undefined}
+          >
+            {formatTime(new Date(r.scannedAt))} — {r.label} : {line(r)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
