@@ -1,25 +1,10 @@
-/**
- * npm run bench -- checkin [--db pglite|postgres] [--scanners 20] [--seconds 60] [--port 3192]
- *
- * 2,000 confirmed registrations on a journée whose door is open; `next start` on a fresh database;
- * 20 simulated scanners (one agent session each) POST /api/checkin over HTTP:
- *  1. paced: each scanner scans once per second for 60 s (20 scans/s). One tick in ten, two doors
- *     scan the same ticket at the same moment; one scan in twenty is retried with the same nonce;
- *  2. flat out: the same scanners, no pacing, over every ticket (new and already checked in).
- * Prints p50/p95 latency at 20 scans/s, the maximum throughput, and double check-ins (ok answers
- * beyond one per person, and CheckIn rows beyond one per person, counted in the database).
- * Last line: RESULT {"p50_ms","p95_ms","max_per_s","double_checkins","db",…}
- */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
 import { createCheckInFixture } from "@/lib/checkin/mutations/test-fixtures";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { freshDatabase, startNext, waitHealthy } from "./harness";
 
 type Options = { db: "pglite" | "postgres"; scanners: number; seconds: number; port: number; n: number };
 type Scan = { ticket: string; nonce: string };
@@ -37,61 +22,6 @@ function parseArgs(args: string[]): Options {
     port: Number(get("--port", "3192")),
     n: Number(get("--n", "2000")),
   };
-}
-
-async function freshDatabase(o: Options): Promise<Record<string, string>> {
-  if (o.db === "pglite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emarge-bench-checkin-"));
-    process.env.PGLITE_DIR = dir;
-    delete process.env.DATABASE_URL;
-    return { PGLITE_DIR: dir };
-  }
-  const admin =
-    process.env.TEST_DATABASE_URL?.trim() ||
-    execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" }).trim();
-  const { default: pg } = await import("pg");
-  const name = `emarge_bench_checkin_${process.pid}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  delete process.env.PGLITE_DIR;
-  return { DATABASE_URL: url.toString() };
-}
-
-function startServer(o: Options, dbEnv: Record<string, string>): ChildProcess {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
-  const env = {
-    ...process.env,
-    ...dbEnv,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_TRUST_HOST: "true",
-  };
-  return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(o.port)], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
-async function waitHealthy(base: string): Promise<void> {
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("next start ne répond pas");
 }
 
 function scanner(base: string, cookie: string, journeeId: string, door: string) {
@@ -131,7 +61,7 @@ export async function main(args: string[]): Promise<void> {
   process.env.EMARGE_SILENT_LOGS = "1";
   process.env.EMARGE_SECRET ||= "bench-secret-bench-secret-bench-secret-0123456789";
   process.env.AUTH_SECRET ||= "bench-auth-secret-bench-auth-secret-0123";
-  const dbEnv = await freshDatabase(o);
+  const dbEnv = await freshDatabase(o.db, "checkin");
   await applyMigrations((await getDbHandle()).factory);
   const db = await getDb();
   await db.partner.create({ data: { slug: "unafo", name: "Unafo", shortName: "Unafo", kind: "RESEAU" } });
@@ -146,7 +76,7 @@ export async function main(args: string[]): Promise<void> {
   }
   await closeDb(); // PGlite: the server takes over the data directory
   const base = `http://127.0.0.1:${o.port}`;
-  const server = startServer(o, dbEnv);
+  const server = startNext(o.port, dbEnv);
   const paced: Answer[] = [];
   const flat: Answer[] = [];
   let flatSeconds = 0;

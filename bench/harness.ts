@@ -41,7 +41,9 @@ export function startNext(port: number, env: Record<string, string>): ChildProce
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // BENCH_NODE_ARGS="--cpu-prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

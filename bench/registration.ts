@@ -1,17 +1,3 @@
-/**
- * npm run bench -- registration [--db pglite|postgres] [--n 3000] [--concurrency 64] [--capacity 2000]
- *
- * Drives N concurrent registrations over HTTP (POST /api/inscriptions, the same code path as the
- * form: rate limit, zod, one transaction, confirmation e-mail with QR code and .ics written to an
- * outbox) against `next start` on a fresh database, then checks the invariants in the database
- * and measures the raw transactional write rate of that same database in the same run.
- * Each request comes from its own client IP (X-Forwarded-For), as people register from their own
- * networks; the limit itself is raised so that the bench measures registrations, not refusals.
- * PostgreSQL: TEST_DATABASE_URL (admin URL), else a throwaway cluster (scripts/pg-throwaway.sh).
- * Needs a production build (NEXT_DIST_DIR, default .next; built if missing).
- * Last line: RESULT {"registrations_per_s","p50_ms","p95_ms","raw_tx_per_s","overbooked","db",…}
- */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parisTime } from "@/lib/format/dates";
+import { freshDatabase, startNext, waitHealthy } from "./harness";
 import { checkInvariants, rawWriteRate } from "./registration-db";
 
 type Options = { db: "pglite" | "postgres"; n: number; concurrency: number; capacity: number; port: number };
@@ -37,31 +24,6 @@ function parseArgs(args: string[]): Options {
     capacity: Number(get("--capacity") ?? Math.round(n * 0.6)),
     port: Number(get("--port") ?? 3190),
   };
-}
-
-/** Points this process (and the server's env) at a fresh database; returns the server's env. */
-async function freshDatabase(o: Options): Promise<Record<string, string>> {
-  if (o.db === "postgres") {
-    const admin =
-      process.env.TEST_DATABASE_URL?.trim() ||
-      execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" }).trim();
-    const { default: pg } = await import("pg");
-    const name = `emarge_bench_${process.pid}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    delete process.env.PGLITE_DIR;
-    return { DATABASE_URL: url.toString() };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emarge-bench-pglite-"));
-  process.env.PGLITE_DIR = dir;
-  delete process.env.DATABASE_URL;
-  return { PGLITE_DIR: dir };
 }
 
 async function createJournee(slug: string, capacity: number): Promise<string> {
@@ -89,43 +51,6 @@ async function createJournee(slug: string, capacity: number): Promise<string> {
     },
   });
   return j.id;
-}
-
-function startServer(o: Options, dbEnv: Record<string, string>, outbox: string): ChildProcess {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...dbEnv,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    EMARGE_SILENT_LOGS: "1",
-    REGISTRATION_RATE_LIMIT: "1000000/600",
-    MAIL_OUTBOX_DIR: outbox,
-    SMTP_URL: "",
-    APP_URL: `http://127.0.0.1:${o.port}`,
-    AUTH_SECRET: process.env.AUTH_SECRET || "bench-auth-secret-bench-auth-secret-0123",
-    AUTH_TRUST_HOST: "true",
-  };
-  // node + next's bin directly (no npx wrapper); BENCH_NODE_ARGS="--cpu-prof" profiles the server.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(o.port)], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
-async function waitHealthy(base: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("next start ne répond pas");
 }
 
 async function drive(base: string, journeeId: string, n: number, concurrency: number, label: string) {
@@ -173,7 +98,7 @@ export async function main(args: string[]): Promise<void> {
   const o = parseArgs(args);
   process.env.EMARGE_SILENT_LOGS = "1";
   process.env.EMARGE_SECRET ||= "bench-secret-bench-secret-bench-secret-0123456789";
-  const dbEnv = await freshDatabase(o);
+  const dbEnv = await freshDatabase(o.db, "registration");
   const handle = await getDbHandle();
   await applyMigrations(handle.factory);
   const warmupId = await createJournee("bench-chauffe", 100_000);
@@ -181,7 +106,12 @@ export async function main(args: string[]): Promise<void> {
   await closeDb(); // PGlite: one process at a time — the server takes over the data directory
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "emarge-bench-outbox-"));
   const base = `http://127.0.0.1:${o.port}`;
-  const server = startServer(o, dbEnv, outbox);
+  const server = startNext(o.port, {
+    ...dbEnv,
+    REGISTRATION_RATE_LIMIT: "1000000/600",
+    MAIL_OUTBOX_DIR: outbox,
+    APP_URL: `http://127.0.0.1:${o.port}`,
+  });
   let run: Awaited<ReturnType<typeof drive>>;
   try {
     await waitHealthy(base);

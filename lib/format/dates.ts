@@ -50,14 +50,35 @@ export function formatShortDate(date: Date): string {
   return shortDate.format(date);
 }
 
+/** The Paris wall-clock reading of an instant (summer/winter time handled by Intl). */
+export type ParisWallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+
+const wallClockFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+export function parisWallClock(date: Date): ParisWallClock {
+  const parts = Object.fromEntries(wallClockFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return parts as ParisWallClock;
+}
+
 /** ISO date (YYYY-MM-DD) of the given instant in Paris. */
 export function parisDateKey(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const p = parisWallClock(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The value of a datetime-local input showing this instant in Paris: "2024-04-16T09:00". */
+export function formatParisLocalInput(date: Date): string {
+  const p = parisWallClock(date);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 /**
@@ -67,21 +88,9 @@ export function parisDateKey(date: Date): string {
 export function parisTime(day: string, hhmm: string): Date {
   const guess = new Date(`${day}T${hhmm}:00Z`);
   const offsetMinutes = (d: Date) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", {
-        timeZone: TIME_ZONE,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-      })
-        .formatToParts(d)
-        .map((x) => [x.type, x.value]),
-    );
+    const p = parisWallClock(d);
     const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
-    return (asUtc - d.getTime()) / 60000;
+    return (asUtc - Math.floor(d.getTime() / 60000) * 60000) / 60000;
   };
   const first = new Date(guess.getTime() - offsetMinutes(guess) * 60000);
   return new Date(guess.getTime() - offsetMinutes(first) * 60000);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parisTime, TIME_ZONE } from "@/lib/format/dates";
+import { parisTime } from "@/lib/format/dates";
 
 /**
  * The journée form (create and edit), shared by the browser and the server action. Dates are typed
@@ -114,23 +114,8 @@ export function journeeFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-/** An instant as the Paris wall-clock value of a datetime-local input: "2024-04-16T09:00". */
-export function toParisLocalInput(date: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: TIME_ZONE,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(date)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
+/** Kept under its old name for the journée form. */
+export { formatParisLocalInput as toParisLocalInput } from "@/lib/format/dates";
 
 export const idSchema = z.string().trim().min(1).max(40);
 export const cancelJourneeSchema = z.object({

@@ -2,6 +2,8 @@
  * A minimal RFC 5545 calendar (METHOD:PUBLISH, one VEVENT) in Europe/Paris, written by hand:
  * CRLF line endings, TEXT escaping, lines folded at 75 octets without splitting a character.
  */
+import { parisWallClock } from "@/lib/format/dates";
+
 export type IcsEvent = {
   uid: string;
   start: Date;
@@ -62,20 +64,9 @@ export function foldIcsLine(line: string): string {
   return out.join("\r\n ");
 }
 
-const parisParts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
 /** Local wall-clock time in Paris: 20240416T090000. */
 export function parisLocal(date: Date): string {
-  const p = Object.fromEntries(parisParts.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = parisWallClock(date);
   return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
 }
 

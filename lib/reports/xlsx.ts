@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { TIME_ZONE } from "@/lib/format/dates";
+import { parisWallClock } from "@/lib/format/dates";
 import { neutraliseFormula } from "./csv";
 import type { ExportColumn } from "./labels";
 
@@ -8,19 +8,8 @@ import type { ExportColumn } from "./labels";
  * XLSX with exceljs. Excel dates have no time zone: a cell holds the wall-clock time the reader
  * should see, i.e. the Paris time of the instant (exceljs converts a Date through UTC).
  */
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
 export function excelWallClock(instant: Date): Date {
-  const p = Object.fromEntries(wallClock.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = parisWallClock(instant);
   return new Date(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second));
 }
 
