@@ -18,6 +18,12 @@ env.EMARGE_SECRET ||= serverSecret();
 env.AUTH_SECRET ||= createHmac("sha256", env.EMARGE_SECRET).update("auth").digest("base64url");
 env.AUTH_TRUST_HOST ||= "true";
 const port = env.PORT || "3000";
+// The local demo (embedded database, no SMTP): show the outbox at /dev/outbox so that sign-in
+// links and tickets can be read. A deployment sets SMTP_URL or DATABASE_URL and never shows it.
+if (!env.SMTP_URL && !env.DATABASE_URL) {
+  env.EMARGE_SHOW_OUTBOX = "1";
+  console.log("Pas de SMTP configuré : les e-mails sont visibles sur /dev/outbox (démonstration locale).");
+}
 env.APP_URL ||= `http://localhost:${port}`;
 
 function run(cmd: string, args: string[]) {
