@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "registration.resend_ticket": "Billet renvoyé",
   "message.send": "Message envoyé aux inscrits",
   "message.reminder": "Rappel envoyé aux inscrits",
+  "checkin.ok": "Émargement",
   "checkin.undo": "Émargement annulé",
   "checkin.walk_in": "Inscription sur place",
   "checkin.walk_in_over_capacity": "Inscription sur place au-delà de la jauge",

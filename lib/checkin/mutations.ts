@@ -41,8 +41,9 @@ const newId = () =>
     .slice(0, 24)}`;
 
 /**
- * The ok path in ONE statement (a data-modifying CTE is atomic): the ScanEvent (unique nonce)
- * and the CheckIn (unique registration × part). Either unique index refusing undoes both.
+ * The ok path in ONE statement (a data-modifying CTE is atomic): the ScanEvent (unique nonce),
+ * the CheckIn (unique registration × part) and its audit entry. Either unique index refusing
+ * undoes all three.
  */
 async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, at: Date): Promise<string> {
   const db = await getDb();
@@ -54,11 +55,19 @@ async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, at
         ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.scannedAt}, ${e.offline ?? false})
       RETURNING id
     )
-    INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId", offline)
-    SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${at}, ${e.method}::"CheckInMethod",
-      ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.offline ?? false}
-    FROM ev
-    RETURNING id`;
+    , ci AS (
+      INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId", offline)
+      SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${at}, ${e.method}::"CheckInMethod",
+        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.offline ?? false}
+      FROM ev
+      RETURNING id
+    )
+    INSERT INTO "AuditLog" (action, "actorId", "entityType", "entityId", details)
+    SELECT 'checkin.ok', ${e.agentId ?? null}, 'Registration', ${registrationId},
+      jsonb_build_object('checkInId', ci.id, 'journeeId', ${e.journeeId}::text, 'partKey', ${e.partKey}::text,
+        'door', ${e.door ?? ""}::text, 'method', ${e.method}::text, 'offline', ${e.offline ?? false}::boolean)
+    FROM ci
+    RETURNING details->>'checkInId' AS id`;
   return rows[0].id;
 }
 

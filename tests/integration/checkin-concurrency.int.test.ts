@@ -48,6 +48,10 @@ describe(`concurrent check-in (${testDbKind()})`, () => {
     const db = await getDb();
     expect(await db.checkIn.count({ where: { registrationId: reg.id } })).toBe(1);
     expect(await db.scanEvent.count({ where: { registrationId: reg.id } })).toBe(10);
+    // The presence is audited once, in the same statement as the check-in itself.
+    const audit = await db.auditLog.findMany({ where: { action: "checkin.ok", entityId: reg.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].details).toMatchObject({ door: winner?.details.checkIn?.door, partKey: "journee", method: "QR" });
   });
 
   it("the same nonce sent 10 times at once: one scan event, one check-in, ten ok answers", async () => {
