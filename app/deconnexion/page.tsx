@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { PendingScansWarning } from "@/components/offline/pending-scans-warning";
 import { signOutEverywhere } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
@@ -16,6 +17,7 @@ export default async function DeconnexionPage() {
           <p>
             Vous êtes connecté en tant que <strong>{user.email}</strong>.
           </p>
+          <PendingScansWarning />
           <form action={signOutEverywhere}>
             <button type="submit" className="button">
               Se déconnecter
