@@ -93,7 +93,12 @@ test("a reader downloads the émargement PDF, the XLSX and the CSV; each opens c
 test("an attendee downloads their attestation and its code verifies on the public page", async ({ page, request }) => {
   const res = await request.post("/api/test-hooks/reports", { data: { op: "attendee", slug: DEMO_PLENARY_SLUG } });
   const who = (await res.json()) as { firstName: string; lastName: string; manageToken: string };
-  const pdf = await request.get(`/api/attestation/${who.manageToken}`);
+  // From the e-mailed management link, once the journée is over.
+  await page.goto(`/inscription/${who.manageToken}`);
+  const link = page.getByRole("link", { name: "Télécharger mon attestation de présence (PDF)" });
+  await expect(link).toHaveAttribute("href", `/api/attestation/${who.manageToken}`);
+  await expectNoA11yViolations(page);
+  const pdf = await request.get((await link.getAttribute("href")) as string);
   expect(pdf.status()).toBe(200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emarge-e2e-att-")), "attestation.pdf");
   fs.writeFileSync(file, await pdf.body());

@@ -5,7 +5,7 @@ import type { ManagedRegistration } from "@/lib/registration/queries";
 import { manageLinkExpired } from "@/lib/registration/window";
 
 /** A clear message instead of the page when the link no longer leads anywhere useful. */
-export function LinkProblem({ reg }: { reg: ManagedRegistration }) {
+export function LinkProblem({ reg, token }: { reg: ManagedRegistration; token: string }) {
   if (reg.status === "CANCELLED") {
     return (
       <div className="error-page">
@@ -29,6 +29,14 @@ export function LinkProblem({ reg }: { reg: ManagedRegistration }) {
       <p className="notice">
         Ce lien a expiré : la journée « {reg.journee.title} » a eu lieu le {formatLongDate(reg.journee.startsAt)}.
       </p>
+      {reg.status === "CONFIRMED" ? (
+        <p>
+          {/* The route answers in French when no presence was recorded. */}
+          <a href={`/api/attestation/${token}`} download>
+            Télécharger mon attestation de présence (PDF)
+          </a>
+        </p>
+      ) : null}
       <p>
         <Link href="/">Voir le programme des journées</Link>
       </p>

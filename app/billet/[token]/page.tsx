@@ -14,7 +14,7 @@ export default async function TicketPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
   if (reg.status !== "CONFIRMED") {
     return (
       <div className="error-page">

@@ -27,7 +27,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const query = await searchParams;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
   const name = `${reg.firstName} ${reg.lastName}`;
   return (
     <div className="prose">

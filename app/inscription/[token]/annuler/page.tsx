@@ -15,7 +15,7 @@ export default async function CancelRegistrationPage({ params }: { params: Promi
   const { token } = await params;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
   return (
     <div className="prose">
       <h1>Annuler mon inscription</h1>

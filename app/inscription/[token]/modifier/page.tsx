@@ -16,7 +16,7 @@ export default async function UpdateRegistrationPage({ params }: { params: Promi
   const { token } = await params;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} />;
+  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
   const chosen = reg.parts.map((p) => p.partId);
   const kinds = new Map(reg.journee.parts.map((p) => [p.id, p.kind]));
   const current = {
