@@ -4,6 +4,7 @@ import { LinkProblem, linkUsable } from "@/components/registration/managed-regis
 import { toFormParts } from "@/components/registration/registration-panel";
 import { UpdateForm } from "@/components/registration/update-form";
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
+import { updateFormValues } from "@/lib/registration/form-values";
 import { getRegistrationByManageToken } from "@/lib/registration/queries";
 
 export const metadata: Metadata = {
@@ -17,21 +18,7 @@ export default async function UpdateRegistrationPage({ params }: { params: Promi
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
   if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
-  const chosen = reg.parts.map((p) => p.partId);
-  const kinds = new Map(reg.journee.parts.map((p) => [p.id, p.kind]));
-  const current = {
-    firstName: reg.firstName,
-    lastName: reg.lastName,
-    phone: reg.phone ?? "",
-    structure: reg.structure,
-    structureType: reg.structureType,
-    jobTitle: reg.jobTitle,
-    commune: reg.commune,
-    halfDayIds: chosen.filter((id) => kinds.get(id) === "HALF_DAY"),
-    workshopId: chosen.find((id) => kinds.get(id) === "WORKSHOP") ?? "",
-    accessibilityNeeds: reg.accessibilityNeeds ?? "",
-    inviteConsent: reg.inviteConsent,
-  };
+  const current = updateFormValues(reg);
   return (
     <div className="prose">
       <h1>Modifier mon inscription</h1>
@@ -42,7 +29,10 @@ export default async function UpdateRegistrationPage({ params }: { params: Promi
       <UpdateForm
         token={token}
         current={current}
-        parts={toFormParts(reg.journee.parts, chosen)}
+        parts={toFormParts(
+          reg.journee.parts,
+          reg.parts.map((p) => p.partId),
+        )}
         communes={METROPOLE_COMMUNES}
       />
     </div>

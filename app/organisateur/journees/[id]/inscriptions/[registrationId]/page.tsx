@@ -6,6 +6,7 @@ import { StaffEditForm } from "@/components/journee-admin/staff-edit-form";
 import { toFormParts } from "@/components/registration/registration-panel";
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
+import { updateFormValues } from "@/lib/registration/form-values";
 import { STATUS_LABELS } from "@/lib/registration/labels";
 import { getStaffRegistration } from "@/lib/staff-registrations/queries";
 
@@ -20,21 +21,7 @@ export default async function StaffEditPage({ params }: Props) {
   const { scope } = await managedJourneeForPage(id, `${back}/${registrationId}`);
   const reg = await getStaffRegistration(scope, id, registrationId);
   if (!reg) notFound();
-  const chosen = reg.parts.map((p) => p.partId);
-  const kinds = new Map(reg.journee.parts.map((p) => [p.id, p.kind]));
-  const current = {
-    firstName: reg.firstName,
-    lastName: reg.lastName,
-    phone: reg.phone ?? "",
-    structure: reg.structure,
-    structureType: reg.structureType,
-    jobTitle: reg.jobTitle,
-    commune: reg.commune,
-    halfDayIds: chosen.filter((p) => kinds.get(p) === "HALF_DAY"),
-    workshopId: chosen.find((p) => kinds.get(p) === "WORKSHOP") ?? "",
-    accessibilityNeeds: reg.accessibilityNeeds ?? "",
-    inviteConsent: reg.inviteConsent,
-  };
+  const current = updateFormValues(reg);
   return (
     <div className="prose">
       <p>
@@ -53,7 +40,10 @@ export default async function StaffEditPage({ params }: Props) {
           journeeId={id}
           registrationId={reg.id}
           current={current}
-          parts={toFormParts(reg.journee.parts, chosen)}
+          parts={toFormParts(
+            reg.journee.parts,
+            reg.parts.map((p) => p.partId),
+          )}
           communes={METROPOLE_COMMUNES}
         />
       )}

@@ -1,0 +1,34 @@
+import type { StructureTypeValue } from "./schema";
+
+type StoredRegistration = {
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  structure: string;
+  structureType: StructureTypeValue;
+  jobTitle: string;
+  commune: string;
+  accessibilityNeeds: string | null;
+  inviteConsent: boolean;
+  parts: { partId: string }[];
+  journee: { parts: { id: string; kind: "HALF_DAY" | "WORKSHOP" }[] };
+};
+
+/** A stored registration as the update form's current values (person and staff pages alike). */
+export function updateFormValues(reg: StoredRegistration) {
+  const chosen = reg.parts.map((p) => p.partId);
+  const kinds = new Map(reg.journee.parts.map((p) => [p.id, p.kind]));
+  return {
+    firstName: reg.firstName,
+    lastName: reg.lastName,
+    phone: reg.phone ?? "",
+    structure: reg.structure,
+    structureType: reg.structureType,
+    jobTitle: reg.jobTitle,
+    commune: reg.commune,
+    halfDayIds: chosen.filter((id) => kinds.get(id) === "HALF_DAY"),
+    workshopId: chosen.find((id) => kinds.get(id) === "WORKSHOP") ?? "",
+    accessibilityNeeds: reg.accessibilityNeeds ?? "",
+    inviteConsent: reg.inviteConsent,
+  };
+}
