@@ -55,12 +55,13 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
     ), reg AS (
       INSERT INTO "Registration" (id, "journeeId", "firstName", "lastName", "searchText", email, "emailNormalized",
         "liveEmailKey", phone, structure, "structureType", "jobTitle", commune, "accessibilityNeeds", "inviteConsent",
-        "privacyAckAt", status, "waitlistPosition", "tokenSalt", "ticketHash", "manageHash", "updatedAt")
+        "privacyAckAt", status, "waitlistPosition", "tokenSalt", "ticketHash", "manageHash", "updatedAt", network)
       SELECT ${id}, ${journeeId}, ${i.firstName}, ${i.lastName}, ${p.searchText}, ${p.email}, ${p.emailNormalized},
         ${p.emailNormalized}, ${i.phone || null}, ${i.structure}, CAST(${i.structureType} AS "StructureType"), ${i.jobTitle},
         ${i.commune}, ${i.accessibilityNeeds || null}, ${i.inviteConsent}, ${p.now},
         CAST(CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'CONFIRMED' ELSE 'WAITLISTED' END AS "RegistrationStatus"),
-        (SELECT "waitlistSeq" FROM line), ${p.tokenSalt}, ${p.ticketHash}, ${p.manageHash}, ${p.now}
+        (SELECT "waitlistSeq" FROM line), ${p.tokenSalt}, ${p.ticketHash}, ${p.manageHash}, ${p.now},
+        CAST(${i.network || null} AS "StructureNetwork")
       WHERE EXISTS (SELECT 1 FROM seat) OR EXISTS (SELECT 1 FROM line)
       RETURNING id, "firstName", "lastName", email, status::text AS status, "waitlistPosition", "tokenSalt"
     )
