@@ -1,4 +1,4 @@
-import type { StructureTypeValue } from "./schema";
+import type { NetworkValue, StructureTypeValue } from "./schema";
 
 export const STRUCTURE_TYPE_LABELS: Record<StructureTypeValue, string> = {
   COMMUNE_CCAS: "Commune / CCAS-CIAS",
@@ -9,6 +9,19 @@ export const STRUCTURE_TYPE_LABELS: Record<StructureTypeValue, string> = {
   LOGEMENT_ACCOMPAGNE: "Gestionnaire de logement accompagné (résidence sociale, pension de famille, FJT…)",
   SANITAIRE_MEDICO_SOCIAL: "Sanitaire / médico-social",
   AUTRE: "Autre",
+};
+
+export const NETWORK_LABELS: Record<NetworkValue, string> = {
+  UNAFO: "Unafo (Union professionnelle du logement accompagné)",
+  FAS: "Fédération des acteurs de la solidarité (FAS)",
+  USH: "AR Hlm PACA & Corse / Union sociale pour l'habitat (USH)",
+  UNCCAS: "UNCCAS (Union nationale des centres communaux d'action sociale)",
+  FONDATION_LOGEMENT: "Fondation pour le logement des défavorisés (ex-Fondation Abbé Pierre)",
+  SOLIHA: "Soliha",
+  URIOPSS: "URIOPSS PACA et Corse",
+  UNHAJ: "UNHAJ (Union nationale pour l'habitat des jeunes)",
+  AUCUN: "Aucun réseau",
+  AUTRE: "Autre réseau",
 };
 
 export type RegistrationRefusal =

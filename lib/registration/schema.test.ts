@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, formDataToValues, keptValues, MAX, registrationSchema, updateSchema } from "./schema";
+import { NETWORK_LABELS } from "./labels";
+import { fieldErrorsOf, formDataToValues, keptValues, MAX, NETWORKS, registrationSchema, updateSchema } from "./schema";
 
 const valid = {
   journeeId: "cjourneeid0000000000000001",
@@ -122,5 +123,27 @@ describe("registrationSchema", () => {
     const out = updateSchema.parse({ ...valid, email: "autre@example.org" });
     expect(out).not.toHaveProperty("email");
     expect(out).not.toHaveProperty("journeeId");
+  });
+});
+
+describe("network of the structure (optional, closed list)", () => {
+  it("is optional: missing or empty means not given", () => {
+    expect(registrationSchema.parse(valid).network).toBe("");
+    expect(registrationSchema.parse({ ...valid, network: "" }).network).toBe("");
+    expect(registrationSchema.parse({ ...valid, network: null }).network).toBe("");
+  });
+
+  it("accepts every code of the list, on registration and on update", () => {
+    for (const network of NETWORKS) {
+      expect(registrationSchema.parse({ ...valid, network }).network).toBe(network);
+      expect(NETWORK_LABELS[network]).toBeTruthy();
+    }
+    const { journeeId: _j, email: _e, privacyAck: _p, ...person } = valid;
+    expect(updateSchema.parse({ ...person, network: "FAS" }).network).toBe("FAS");
+  });
+
+  it("refuses anything outside the list, in French", () => {
+    expect(errorsOf({ ...valid, network: "Fédération inventée" }).network).toBe("Choisissez un réseau dans la liste.");
+    expect(errorsOf({ ...valid, network: "unafo" }).network).toBe("Choisissez un réseau dans la liste.");
   });
 });

@@ -18,6 +18,21 @@ export const STRUCTURE_TYPES = [
 ] as const;
 export type StructureTypeValue = (typeof STRUCTURE_TYPES)[number];
 
+/** Networks and federations of the Logement d'abord actors in the Bouches-du-Rhône (closed list). */
+export const NETWORKS = [
+  "UNAFO",
+  "FAS",
+  "USH",
+  "UNCCAS",
+  "FONDATION_LOGEMENT",
+  "SOLIHA",
+  "URIOPSS",
+  "UNHAJ",
+  "AUCUN",
+  "AUTRE",
+] as const;
+export type NetworkValue = (typeof NETWORKS)[number];
+
 /** Maximum lengths, shared by the schema and the `maxLength` attributes of the inputs. */
 export const MAX = {
   firstName: 80,
@@ -49,6 +64,12 @@ const idList = z.preprocess(
   z.array(z.string().max(MAX.id, "Choix invalide.")).max(10, "Choix invalide."),
 );
 
+/** Optional choice from a closed list: "" (or nothing) means not given. */
+const optionalNetwork = z.preprocess(
+  (v) => (v == null || v === false ? "" : v),
+  z.union([z.literal(""), z.enum(NETWORKS)], { error: "Choisissez un réseau dans la liste." }),
+);
+
 const optionalId = z.preprocess((v) => (v == null || v === false ? "" : v), z.string().max(MAX.id, "Choix invalide."));
 
 export const personFields = {
@@ -59,6 +80,7 @@ export const personFields = {
   }),
   structure: required(MAX.structure, "votre structure"),
   structureType: z.enum(STRUCTURE_TYPES, { error: "Choisissez le type de votre structure." }),
+  network: optionalNetwork,
   jobTitle: required(MAX.jobTitle, "votre fonction"),
   commune: required(MAX.commune, "la commune de votre structure"),
   halfDayIds: idList,
