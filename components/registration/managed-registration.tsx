@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDayRange, formatLongDate, formatTime } from "@/lib/format/dates";
-import { STRUCTURE_TYPE_LABELS, waitlistPositionText } from "@/lib/registration/labels";
+import { NETWORK_LABELS, STRUCTURE_TYPE_LABELS, waitlistPositionText } from "@/lib/registration/labels";
 import type { ManagedRegistration } from "@/lib/registration/queries";
 import { manageLinkExpired } from "@/lib/registration/window";
 
@@ -75,6 +75,7 @@ export function RegistrationDetails({ reg }: { reg: ManagedRegistration }) {
     ["Téléphone", reg.phone || "—"],
     ["Structure", reg.structure],
     ["Type de structure", STRUCTURE_TYPE_LABELS[reg.structureType]],
+    ["Réseau ou fédération", reg.network ? NETWORK_LABELS[reg.network] : "—"],
     ["Fonction", reg.jobTitle],
     ["Commune", reg.commune],
     ["Demi-journées et ateliers", chosen.length ? chosen.map((p) => p.title).join(" ; ") : "—"],

@@ -4,6 +4,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/registration/labels";
 import { MAX, STRUCTURE_TYPES } from "@/lib/registration/schema";
 import { describedBy, Field, FieldError, fieldIds } from "./field";
+import { NetworkField } from "./network-field";
 import styles from "./registration.module.css";
 
 export type FormPart = {
@@ -40,6 +41,7 @@ export const PERSON_LABELS: Record<string, string> = {
   phone: "Téléphone",
   structure: "Structure",
   structureType: "Type de structure",
+  network: "Réseau ou fédération de votre structure",
   jobTitle: "Fonction",
   commune: "Commune de la structure",
   halfDayIds: "Demi-journées",
@@ -139,6 +141,7 @@ export function PersonFields({ register, defaults, errorOf, parts, communes }: P
           ))}
         </select>
       </Field>
+      <NetworkField register={register} defaultValue={text(defaults, "network")} error={errorOf("network")} />
       {t("jobTitle", MAX.jobTitle, "organization-title")}
       <Field
         name="commune"

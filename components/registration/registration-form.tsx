@@ -22,6 +22,7 @@ const EMPTY = {
   phone: "",
   structure: "",
   structureType: "",
+  network: "",
   jobTitle: "",
   commune: "",
   halfDayIds: [] as string[],

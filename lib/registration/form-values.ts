@@ -1,4 +1,4 @@
-import type { StructureTypeValue } from "./schema";
+import type { NetworkValue, StructureTypeValue } from "./schema";
 
 type StoredRegistration = {
   firstName: string;
@@ -6,6 +6,7 @@ type StoredRegistration = {
   phone: string | null;
   structure: string;
   structureType: StructureTypeValue;
+  network: NetworkValue | null;
   jobTitle: string;
   commune: string;
   accessibilityNeeds: string | null;
@@ -24,6 +25,7 @@ export function updateFormValues(reg: StoredRegistration) {
     phone: reg.phone ?? "",
     structure: reg.structure,
     structureType: reg.structureType,
+    network: reg.network ?? "",
     jobTitle: reg.jobTitle,
     commune: reg.commune,
     halfDayIds: chosen.filter((id) => kinds.get(id) === "HALF_DAY"),

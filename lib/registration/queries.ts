@@ -30,6 +30,7 @@ const registrationSelect = {
   phone: true,
   structure: true,
   structureType: true,
+  network: true,
   jobTitle: true,
   commune: true,
   accessibilityNeeds: true,

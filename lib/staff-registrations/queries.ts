@@ -55,6 +55,7 @@ export async function getStaffRegistration(scope: JourneeScope, journeeId: strin
       phone: true,
       structure: true,
       structureType: true,
+      network: true,
       jobTitle: true,
       commune: true,
       accessibilityNeeds: true,
