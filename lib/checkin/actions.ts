@@ -64,7 +64,9 @@ export async function walkInAction(
   const actor = actorFor(ctx.user, ctx.journee);
   try {
     const result = await registerWalkIn(parsed.data, ctx.journee, actor);
-    return result.ok ? result : { ...result, canForce: result.reason === "full" && actor.mayOverCapacity };
+    return result.ok
+      ? result
+      : { ...result, canForce: (result.reason === "full" || result.reason === "part_full") && actor.mayOverCapacity };
   } catch (error) {
     return refused("error", { ref: logUnexpected(error, { action: "checkin.walk_in", userId: ctx.user.id }) });
   }

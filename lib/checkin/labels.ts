@@ -62,6 +62,7 @@ export const UNDO_REASON_LABELS: Record<string, string> = {
 
 export const WALK_IN_REASON_LABELS: Record<string, string> = {
   full: "La journée est complète. Seul un organisateur peut inscrire au-delà de la capacité.",
+  part_full: "Cette demi-journée est complète. Seul un organisateur peut inscrire au-delà de la capacité.",
   forbidden: "Vous n'avez pas les droits sur cette journée.",
   invalid: "Vérifiez les champs signalés.",
   closed: "L'accueil de cette journée n'est pas ouvert.",

@@ -9,17 +9,23 @@ import type { Actor } from "../mutations";
 import type { ScanOutcome, WalkInSchema } from "../schema";
 import { OFFLINE_SCAN_BOUNDS, UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
 
-export type WalkInRefusal = "full" | "closed" | "duplicate_email";
+export type WalkInRefusal = "full" | "part_full" | "closed" | "duplicate_email";
 type WalkIn = z.output<typeof WalkInSchema>;
 
-class Full extends Error {}
+class Full extends Error {
+  constructor(readonly reason: "full" | "part_full") {
+    super(reason);
+  }
+}
 
 const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 
 /**
  * Registers a person at the door and checks them in, in ONE transaction: a conditional increment
- * of Journee.confirmedCount (never above capacity), or — only when an organiser asks for it —
- * an increment past capacity recorded as overCapacity and audited. The scan nonce makes a
+ * of Journee.confirmedCount (never above capacity), then the same on the chosen half-day when it
+ * has a capacity of its own (journée row first, then the part: the lock order of registrations),
+ * or — only when an organiser asks for it — an increment past capacity recorded as overCapacity
+ * (with which one was full) and audited. The scan nonce makes a
  * retried submission return the first result instead of a second registration.
  * Recorded offline and synced later: the window is checked and the presence dated at the door's
  * time (`scannedAt`, believed up to 5 minutes ahead of the server's clock).
@@ -45,10 +51,23 @@ export async function registerWalkIn(
       const seat = await tx.$queryRaw<{ n: number }[]>`
         UPDATE "Journee" SET "confirmedCount" = "confirmedCount" + 1
         WHERE id = ${journee.id} AND "confirmedCount" < capacity RETURNING 1 AS n`;
-      const overCapacity = seat.length === 0;
-      if (overCapacity) {
-        if (!(input.forceOverCapacity && actor.mayOverCapacity)) throw new Full();
+      const journeeFull = seat.length === 0;
+      const partSeat = partId
+        ? await tx.$queryRaw<{ n: number }[]>`
+            UPDATE "JourneePart" SET "confirmedCount" = "confirmedCount" + 1
+            WHERE id = ${partId} AND "journeeId" = ${journee.id} AND (capacity IS NULL OR "confirmedCount" < capacity)
+            RETURNING 1 AS n`
+        : [];
+      const partFull = partId !== null && partSeat.length === 0;
+      const overCapacity = journeeFull || partFull;
+      if (overCapacity && !(input.forceOverCapacity && actor.mayOverCapacity)) {
+        throw new Full(journeeFull ? "full" : "part_full");
+      }
+      if (journeeFull) {
         await tx.journee.update({ where: { id: journee.id }, data: { confirmedCount: { increment: 1 } } });
+      }
+      if (partFull && partId) {
+        await tx.journeePart.update({ where: { id: partId }, data: { confirmedCount: { increment: 1 } } });
       }
       const reg = await tx.registration.create({
         data: {
@@ -72,7 +91,6 @@ export async function registerWalkIn(
         },
         select: { id: true },
       });
-      if (partId) await tx.journeePart.update({ where: { id: partId }, data: { confirmedCount: { increment: 1 } } });
       const common = {
         journeeId: journee.id,
         partKey: input.partKey,
@@ -92,7 +110,14 @@ export async function registerWalkIn(
           actorLabel: actor.name,
           entityType: "Registration",
           entityId: reg.id,
-          details: { journeeId: journee.id, partKey: input.partKey, door: input.door, overCapacity },
+          details: {
+            journeeId: journee.id,
+            partKey: input.partKey,
+            door: input.door,
+            overCapacity,
+            journeeFull,
+            partFull,
+          },
         },
         tx,
       );
@@ -103,7 +128,7 @@ export async function registerWalkIn(
       return ok({ outcome: { nonce: input.nonce, result: "ok" as const, details }, overCapacity });
     });
   } catch (error) {
-    if (error instanceof Full) return refused("full");
+    if (error instanceof Full) return refused(error.reason);
     if (!isUnique(error)) throw error;
     const replayed = await replayWalkIn(input.nonce);
     if (replayed) return ok({ outcome: replayed, overCapacity: false });
