@@ -1,4 +1,4 @@
-import { percent, structureTypeLabel } from "@/lib/reports/labels";
+import { networkLabel, percent, structureTypeLabel } from "@/lib/reports/labels";
 import type { JourneeDashboard } from "@/lib/reports/queries";
 import { ArrivalsChart } from "./arrivals-chart";
 import { BarChart, registeredPresent, SERIES_REGISTERED_PRESENT } from "./bar-chart";
@@ -34,6 +34,11 @@ export function JourneeDashboardView({ data }: { data: JourneeDashboard }) {
           rows={communes.map((b) => ({ label: b.key || "Non renseignée", values: registeredPresent(b) }))}
         />
       </div>
+      <BarChart
+        title="Par réseau ou fédération de la structure"
+        series={SERIES_REGISTERED_PRESENT}
+        rows={data.byNetwork.map((b) => ({ label: networkLabel(b.key), values: registeredPresent(b) }))}
+      />
       {data.parts.length > 0 && (
         <BarChart
           title="Par demi-journée"

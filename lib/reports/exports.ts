@@ -50,6 +50,7 @@ const DATA_KEYS = REGISTRATION_COLUMNS.map(
       "email",
       "structure",
       "structure_type",
+      "network",
       "job_title",
       "commune",
       "journee",

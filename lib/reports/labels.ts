@@ -19,6 +19,24 @@ export function structureTypeLabel(value: string): string {
   return STRUCTURE_TYPE_SHORT[value] ?? value;
 }
 
+/** Short labels of the structure's network, for charts, tables and exports ("" = not given). */
+export const NETWORK_SHORT: Record<string, string> = {
+  UNAFO: "Unafo",
+  FAS: "FAS (acteurs de la solidarité)",
+  USH: "AR Hlm PACA & Corse / USH",
+  UNCCAS: "UNCCAS",
+  FONDATION_LOGEMENT: "Fondation pour le logement",
+  SOLIHA: "Soliha",
+  URIOPSS: "URIOPSS",
+  UNHAJ: "UNHAJ",
+  AUCUN: "Aucun réseau",
+  AUTRE: "Autre réseau",
+};
+
+export function networkLabel(value: string | null): string {
+  return value ? (NETWORK_SHORT[value] ?? value) : "Non renseigné";
+}
+
 export const REGISTRATION_STATUS_LABELS: Record<string, string> = {
   CONFIRMED: "Confirmée",
   WAITLISTED: "Liste d'attente",
@@ -81,6 +99,7 @@ type RowLike = {
   email: string;
   structure: string;
   structureType: string;
+  network: string;
   jobTitle: string;
   commune: string;
   status: string;
@@ -102,6 +121,7 @@ export const REGISTRATION_COLUMNS: ExportColumn<RowLike>[] = [
   { header: "E-mail", width: 28, value: (r) => r.email },
   { header: "Structure", width: 30, value: (r) => r.structure },
   { header: "Type de structure", width: 22, value: (r) => structureTypeLabel(r.structureType) },
+  { header: "Réseau ou fédération", width: 24, value: (r) => (r.network ? networkLabel(r.network) : "") },
   { header: "Fonction", width: 22, value: (r) => r.jobTitle },
   { header: "Commune", width: 18, value: (r) => r.commune },
   { header: "Journée", width: 30, value: (r) => r.journeeTitle },

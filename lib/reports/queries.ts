@@ -86,22 +86,29 @@ export type PartCount = { journeeId: string; partKey: string; present: number; r
 
 const inIds = (ids: string[]) => Prisma.join(ids);
 
-type AggregateRow = Counts & { journeeId: string | null; st: string | null; cm: string | null; presentLive: number };
+type AggregateRow = Counts & {
+  journeeId: string | null;
+  st: string | null;
+  cm: string | null;
+  nw: string | null;
+  presentLive: number;
+};
+export type Breakdowns = { byType: Breakdown; byCommune: Breakdown; byNetwork: Breakdown };
 
 /**
  * One pass over the registrations of the given journées (GROUPING SETS): counts per journée, and
- * registered (confirmed) / present per type de structure and per commune (cancelled excluded).
+ * registered (confirmed) / present per type de structure, per commune and per network of the
+ * structure ("" = not given, so that NULL keeps meaning "not this grouping set"), cancelled excluded.
  */
-export async function aggregate(
-  ids: string[],
-): Promise<{ counts: Map<string, Counts>; byType: Breakdown; byCommune: Breakdown }> {
+export async function aggregate(ids: string[]): Promise<{ counts: Map<string, Counts> } & Breakdowns> {
   const counts = new Map<string, Counts>();
   const byType: Breakdown = [];
   const byCommune: Breakdown = [];
-  if (!ids.length) return { counts, byType, byCommune };
+  const byNetwork: Breakdown = [];
+  if (!ids.length) return { counts, byType, byCommune, byNetwork };
   const db = await getDb();
   const rows = await db.$queryRaw<AggregateRow[]>`
-    SELECT r."journeeId", r."structureType"::text AS st, trim(r.commune) AS cm,
+    SELECT r."journeeId", r."structureType"::text AS st, trim(r.commune) AS cm, coalesce(r.network::text, '') AS nw,
       count(*) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
       count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted,
       count(*) FILTER (WHERE r.status = 'CANCELLED')::int AS cancelled,
@@ -113,17 +120,19 @@ export async function aggregate(
     LEFT JOIN (SELECT DISTINCT "registrationId" AS rid FROM "CheckIn" WHERE "journeeId" IN (${inIds(ids)})) p
       ON p.rid = r.id
     WHERE r."journeeId" IN (${inIds(ids)})
-    GROUP BY GROUPING SETS ((r."journeeId"), (r."structureType"), (trim(r.commune)))`;
-  for (const { journeeId, st, cm, presentLive, ...c } of rows) {
+    GROUP BY GROUPING SETS ((r."journeeId"), (r."structureType"), (trim(r.commune)), (coalesce(r.network::text, '')))`;
+  for (const { journeeId, st, cm, nw, presentLive, ...c } of rows) {
     if (journeeId) counts.set(journeeId, c);
     else if (st !== null && (c.confirmed || presentLive))
       byType.push({ key: st, registered: c.confirmed, present: presentLive });
     else if (cm !== null && (c.confirmed || presentLive))
       byCommune.push({ key: cm, registered: c.confirmed, present: presentLive });
+    else if (nw !== null && (c.confirmed || presentLive))
+      byNetwork.push({ key: nw, registered: c.confirmed, present: presentLive });
   }
   const order = (a: Breakdown[number], b: Breakdown[number]) =>
     b.registered - a.registered || a.key.localeCompare(b.key, "fr");
-  return { counts, byType: byType.sort(order), byCommune: byCommune.sort(order) };
+  return { counts, byType: byType.sort(order), byCommune: byCommune.sort(order), byNetwork: byNetwork.sort(order) };
 }
 
 /** Presence per half-day (partKey = part id, or "journee"), and registrations per part. */
@@ -210,6 +219,8 @@ export type ExportRow = {
   email: string;
   structure: string;
   structureType: string;
+  /** Network code, "" when not given. */
+  network: string;
   jobTitle: string;
   commune: string;
   status: string;
@@ -264,7 +275,7 @@ async function exportRowsFor(ids: string[]): Promise<ExportRow[]> {
       WHERE x."registrationId" IN (${inIds(ids)}) GROUP BY 1
     )
     SELECT r.seq, r."lastName", r."firstName", coalesce(r.email, '') AS email, r.structure,
-      r."structureType"::text AS "structureType", r."jobTitle", r.commune, r.status::text AS status, r."walkIn",
+      r."structureType"::text AS "structureType", coalesce(r.network::text, '') AS network, r."jobTitle", r.commune, r.status::text AS status, r."walkIn",
       r."createdAt", r."cancelledAt", j.title AS "journeeTitle", j."startsAt" AS "journeeDate",
       coalesce(x.titles, '') AS parts, c.rid IS NOT NULL AS present, c.first AS "firstArrival",
       coalesce(c.titles, '') AS "presentParts"
@@ -412,6 +423,7 @@ export type JourneeDashboard = {
   parts: { id: string; title: string; registered: number; present: number }[];
   byType: Breakdown;
   byCommune: Breakdown;
+  byNetwork: Breakdown;
   arrivals: { at: string; count: number }[];
   updatedAt: string;
 };
@@ -419,7 +431,7 @@ export type JourneeDashboard = {
 export async function getJourneeDashboard(scope: Scope, id: string): Promise<JourneeDashboard | null> {
   const j = await getReportJournee(scope, id);
   if (!j) return null;
-  const { counts, byType, byCommune } = await aggregate([id]);
+  const { counts, byType, byCommune, byNetwork } = await aggregate([id]);
   const stats = await checkInStats(id);
   const c = counts.get(id) ?? NO_COUNTS;
   const partRows = j.parts
@@ -445,6 +457,7 @@ export async function getJourneeDashboard(scope: Scope, id: string): Promise<Jou
     parts: partRows,
     byType,
     byCommune,
+    byNetwork,
     arrivals: stats.arrivals.map((a) => ({ at: a.at.toISOString(), count: a.count })),
     updatedAt: new Date().toISOString(),
   };
@@ -466,6 +479,8 @@ export type ProgrammeDashboard = {
   reach: { people: number; structures: number; repeat: number };
   byType: Breakdown;
   byCommune: Breakdown;
+  byNetwork: Breakdown;
+  /** By the journée's organising partner (the network of each person is in byNetwork). */
   byPartner: Breakdown;
 };
 
@@ -477,7 +492,7 @@ function add(into: ProgrammeGroup, c: Counts): void {
 export async function getProgrammeDashboard(scope: Scope): Promise<ProgrammeDashboard> {
   const journees = (await listReportJournees(scope)).filter((j) => j.status !== "CANCELLED");
   const ids = journees.map((j) => j.id);
-  const { counts, byType, byCommune } = await aggregate(ids);
+  const { counts, byType, byCommune, byNetwork } = await aggregate(ids);
   const r = await reach(ids);
   const groups = new Map<string, ProgrammeGroup>();
   const partners = new Map<string, { key: string; registered: number; present: number }>();
@@ -511,6 +526,7 @@ export async function getProgrammeDashboard(scope: Scope): Promise<ProgrammeDash
     reach: r,
     byType,
     byCommune,
+    byNetwork,
     byPartner: [...partners.values()],
   };
 }

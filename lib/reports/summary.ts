@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { formatLongDate, formatShortDate } from "@/lib/format/dates";
 import { breathe, fitText, type Pdf, winAnsi } from "./emargement-pdf";
-import { percent, structureTypeLabel } from "./labels";
+import { networkLabel, percent, structureTypeLabel } from "./labels";
 import { aggregate, countsByPart, listReportJournees, type Scope } from "./queries";
 
-/** The summary report for the DDETS: registered vs present per journée and half-day, by type, by commune. */
+/** The summary report for the DDETS: registered vs present per journée and half-day, by type, network, commune. */
 export type SummaryLine = {
   label: string;
   date: string;
@@ -20,6 +20,7 @@ export type Summary = {
   title: string;
   journees: SummaryLine[];
   byType: { label: string; registered: number; present: number }[];
+  byNetwork: { label: string; registered: number; present: number }[];
   byCommune: { label: string; registered: number; present: number }[];
 };
 
@@ -27,7 +28,7 @@ export async function getSummary(scope: Scope, journeeId?: string): Promise<Summ
   const all = await listReportJournees(scope);
   const journees = journeeId ? all.filter((j) => j.id === journeeId) : all;
   const ids = journees.map((j) => j.id);
-  const { counts, byType, byCommune } = await aggregate(ids);
+  const { counts, byType, byCommune, byNetwork } = await aggregate(ids);
   const parts = await countsByPart(ids);
   const lines: SummaryLine[] = [];
   for (const j of journees) {
@@ -66,6 +67,7 @@ export async function getSummary(scope: Scope, journeeId?: string): Promise<Summ
     title: journeeId && journees[0] ? `Synthèse - ${journees[0].title}` : "Synthèse du programme Logement d'abord",
     journees: lines,
     byType: byType.map((b) => ({ label: structureTypeLabel(b.key), registered: b.registered, present: b.present })),
+    byNetwork: byNetwork.map((b) => ({ label: networkLabel(b.key), registered: b.registered, present: b.present })),
     byCommune: byCommune.map((b) => ({
       label: b.key || "Non renseignée",
       registered: b.registered,
@@ -117,6 +119,12 @@ export async function summaryXlsx(s: Summary): Promise<Buffer> {
     ["Type de structure", "Inscrit·es", "Présent·es"],
     [30],
     s.byType.map((b) => [b.label, b.registered, b.present]),
+  );
+  sheet(
+    "Par réseau",
+    ["Réseau ou fédération", "Inscrit·es", "Présent·es"],
+    [40],
+    s.byNetwork.map((b) => [b.label, b.registered, b.present]),
   );
   sheet(
     "Par commune",
@@ -178,6 +186,12 @@ export async function drawSummary(doc: Pdf, s: Summary) {
     ["Type de structure", "Inscrit·es", "Présent·es"],
     [250, 70, 70],
     s.byType.map((b) => [b.label, b.registered, b.present]),
+  );
+  await table(
+    "Par réseau ou fédération de la structure",
+    ["Réseau ou fédération", "Inscrit·es", "Présent·es"],
+    [250, 70, 70],
+    s.byNetwork.map((b) => [b.label, b.registered, b.present]),
   );
   await table(
     "Par commune",

@@ -6,7 +6,7 @@ import { Kpis } from "@/components/reports/kpis";
 import { ProgrammeTable } from "@/components/reports/programme-table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canReadReports, journeeScope } from "@/lib/auth/permissions";
-import { percent, structureTypeLabel } from "@/lib/reports/labels";
+import { networkLabel, percent, structureTypeLabel } from "@/lib/reports/labels";
 import { getProgrammeDashboard } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
@@ -66,6 +66,11 @@ export default async function ProgrammeDashboardPage() {
         title="Par type de structure"
         series={SERIES_REGISTERED_PRESENT}
         rows={d.byType.map((b) => ({ label: structureTypeLabel(b.key), values: registeredPresent(b) }))}
+      />
+      <BarChart
+        title="Par réseau ou fédération de la structure"
+        series={SERIES_REGISTERED_PRESENT}
+        rows={d.byNetwork.map((b) => ({ label: networkLabel(b.key), values: registeredPresent(b) }))}
       />
       <BarChart
         title="Par partenaire organisateur"
