@@ -23,6 +23,8 @@ function line(r: SyncReport): string {
   if (r.error) return SYNC_ERROR_LABELS[r.error] ?? SYNC_ERROR_LABELS.invalid;
   const label = r.result ? SCAN_RESULT_LABELS[r.result].title : "";
   if (r.result === "cancelled" && r.localResult === "ok") return `${label} (annulée pendant la coupure)`;
+  if (r.relabelled)
+    return `${label} : un autre appareil l'avait émargé·e plus tôt, la présence garde l'heure la plus ancienne`;
   return label;
 }
 

@@ -5,7 +5,7 @@ import { walkInAction } from "@/lib/checkin/actions";
 import type { ScanOutcome, WalkInInput } from "@/lib/checkin/schema";
 import { buildIndex, type LocalHit, type LocalIndex, markKey, searchLocal } from "@/lib/offline/local-index";
 import { type ScanContext, scanLocally, walkInLocally } from "@/lib/offline/local-scan";
-import { countQueue, listMarks, listQueue, listReports, saveMark } from "@/lib/offline/queue";
+import { applyConflicts, countQueue, listMarks, listQueue, listReports, saveMark } from "@/lib/offline/queue";
 import { fetchSnapshot, loadSnapshot, purgeEnded, saveSnapshot } from "@/lib/offline/snapshot-store";
 import { type SyncRun, syncQueue } from "@/lib/offline/sync";
 import type { QueuedWalkIn, SyncReport } from "@/lib/offline/types";
@@ -50,9 +50,10 @@ export function useOffline(journeeId: string) {
     if (data && data !== "session") {
       await saveSnapshot(data);
       live.current.degraded = false;
+      if (await applyConflicts(journeeId, data.conflicts ?? [])) patch({ reports: await listReports(journeeId) });
     }
     await rebuild();
-  }, [journeeId, rebuild]);
+  }, [journeeId, patch, rebuild]);
 
   const syncNow = useCallback(async () => {
     if (!navigator.onLine) return null;

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ok, type Result, refused } from "@/lib/result";
 import { type Evaluation, evaluateScan, isValidPartKey, type JourneeSnapshot } from "./evaluate";
 import { agentDisplayName } from "./labels";
+import { claimOfflinePresence } from "./mutations/offline-conflict";
 import { type CheckInJournee, getJourneeForScan, loadRegistrationSnapshot, registrationKey } from "./queries";
 import {
   OFFLINE_SCAN_BOUNDS,
@@ -84,7 +85,8 @@ const undoUntil = (at: Date) => new Date(at.getTime() + UNDO_WINDOW_MS).toISOStr
  *   the other gets P2002 and answers already_checked_in with the winner's time, door and agent.
  * An offline scan (synced later) is evaluated at its own scan time, its presence time is that time,
  * and when the device said "ok" but someone else checked the person in first it is recorded as
- * offline_conflict (no second presence; the presence keeps the earliest time).
+ * offline_conflict (no second presence) — or, when it is the earlier of the two, takes the presence
+ * over and the other scan becomes the conflict (settleOfflineClaim).
  */
 export async function recordScan(
   scan: Scan,
@@ -109,9 +111,11 @@ export async function recordScan(
     offline: scan.offline ?? false,
   };
   try {
+    if (evaluation.result === "offline_conflict" && snapshot) {
+      return await settleOfflineClaim(scan, journee, actor, event, evaluation, now);
+    }
     if (evaluation.result !== "ok" || !snapshot) {
       await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
-      await keepEarliest(scan, evaluation.result, snapshot?.id);
       return { nonce: scan.nonce, ...evaluation };
     }
     const checkInId = await insertScanAndCheckIn(event, snapshot.id, at);
@@ -123,7 +127,7 @@ export async function recordScan(
     };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return afterConflict(scan, journee, event, now);
+    return afterConflict(scan, journee, actor, event, now);
   }
 }
 
@@ -131,6 +135,7 @@ export async function recordScan(
 async function afterConflict(
   scan: Scan,
   journee: JourneeSnapshot,
+  actor: Actor,
   event: ScanEventData,
   now: Date,
 ): Promise<ScanOutcome> {
@@ -141,8 +146,10 @@ async function afterConflict(
   const at = scan.offline ? scan.scannedAt : now;
   const evaluation = offlineConflict(scan, evaluateScan(snapshot, journee, scan.partKey, at));
   try {
+    if (evaluation.result === "offline_conflict" && snapshot) {
+      return await settleOfflineClaim(scan, journee, actor, event, evaluation, now);
+    }
     await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
-    await keepEarliest(scan, evaluation.result, snapshot?.id);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const again = await replay(scan.nonce, journee, now);
@@ -160,14 +167,29 @@ function offlineConflict(scan: Scan, evaluation: Evaluation): Evaluation {
   return evaluation;
 }
 
-/** One presence per person and part, at the earliest time any device saw them. */
-async function keepEarliest(scan: Scan, result: string, registrationId: string | undefined) {
-  if (result !== "offline_conflict" || !registrationId) return;
-  const db = await getDb();
-  await db.checkIn.updateMany({
-    where: { registrationId, partKey: scan.partKey, checkedInAt: { gt: scan.scannedAt } },
-    data: { checkedInAt: scan.scannedAt },
-  });
+/**
+ * An offline "ok" for a person already present: the earliest scan holds the presence, whichever
+ * device syncs first (decision 011). Answers `ok` when this scan took the presence over (the other
+ * scan became the conflict), else `offline_conflict` with the presence's time, door and agent.
+ */
+async function settleOfflineClaim(
+  scan: Scan,
+  journee: JourneeSnapshot,
+  actor: Actor,
+  event: ScanEventData,
+  evaluation: Evaluation,
+  now: Date,
+): Promise<ScanOutcome> {
+  const registrationId = event.registrationId as string;
+  const claim = await claimOfflinePresence({ ...event, registrationId, scannedAt: scan.scannedAt });
+  if (claim.kind === "gone") return recordScan(scan, journee, actor, now);
+  if (claim.kind === "conflict") return { nonce: scan.nonce, ...evaluation };
+  const checkIn = { id: claim.checkInId, at: scan.scannedAt.toISOString(), door: scan.door, agentName: actor.name };
+  return {
+    nonce: scan.nonce,
+    result: "ok",
+    details: { person: evaluation.details.person, notInPart: evaluation.details.notInPart, checkIn, tookOver: true },
+  };
 }
 
 /** The stored result of an already processed nonce, with fresh details; null if the nonce is new. */

@@ -73,6 +73,8 @@ export type ScanDetails = {
   waitlistPosition?: number | null;
   /** The same nonce was already processed: stored result returned, nothing counted again. */
   replayed?: boolean;
+  /** Synced offline and earlier than the presence found: this scan now holds it, the later one is the conflict. */
+  tookOver?: boolean;
   /** Answered by this device with no network (from its snapshot); sent to the server later. */
   offline?: boolean;
 };
@@ -156,5 +158,7 @@ export type OfflineSnapshot = {
   /** Other journées' tickets, hashes only (first 16 characters), to answer wrong_journee offline. */
   otherTickets: { h: string; j: number }[];
   otherJournees: { id: string; title: string; city: string; startsAt: string }[];
+  /** Nonces of this journée's scans recorded offline_conflict: a device learns that its synced "ok" became one. */
+  conflicts: string[];
   generatedAt: string;
 };

@@ -39,6 +39,7 @@ const snapshot: OfflineSnapshot = {
   ],
   otherTickets: [{ h: hash(OTHER).slice(0, 16), j: 0 }],
   otherJournees: [{ id: "j2", title: "Istres", city: "Istres", startsAt: "2026-07-01T07:00:00.000Z" }],
+  conflicts: [],
   generatedAt: now.toISOString(),
 };
 

@@ -26,6 +26,23 @@ export async function listMarks(journeeId: string): Promise<Mark[]> {
 
 export const saveReport = (report: SyncReport) => put("reports", report);
 
+/**
+ * Decision 011: a synced "ok" becomes offline_conflict when another device later syncs an earlier
+ * scan of the same person. The snapshot lists the journée's conflict nonces; matching reports are
+ * relabelled so the agent sees it. Returns how many changed.
+ */
+export async function applyConflicts(journeeId: string, conflicts: string[]): Promise<number> {
+  if (!conflicts.length) return 0;
+  const relabel = new Set(conflicts);
+  let changed = 0;
+  for (const r of await listReports(journeeId, Number.POSITIVE_INFINITY)) {
+    if (r.result !== "ok" || !relabel.has(r.nonce)) continue;
+    await saveReport({ ...r, result: "offline_conflict", relabelled: true });
+    changed++;
+  }
+  return changed;
+}
+
 /** The latest synced items of a journée, newest first. */
 export async function listReports(journeeId: string, take = 50): Promise<SyncReport[]> {
   const all = (await getAll<SyncReport>("reports")).filter((r) => r.journeeId === journeeId);

@@ -44,4 +44,6 @@ export type SyncReport = {
   result?: ScanResult;
   error?: string;
   syncedAt: string;
+  /** Answered ok, then relabelled offline_conflict when another device synced an earlier scan (decision 011). */
+  relabelled?: boolean;
 };

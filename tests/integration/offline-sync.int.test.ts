@@ -75,14 +75,15 @@ describe(`offline sync (${testDbKind()})`, () => {
     ]);
     expect(events[0].receivedAt.getTime()).toBeGreaterThan(events[0].scannedAt.getTime());
 
-    // Synced in the other order: still one presence, dated at the earliest scan.
+    // Synced in the other order: still one presence, dated at the earliest scan, which holds it
+    // (the later scan, recorded ok first, is relabelled offline_conflict — decision 011).
     const t2 = ticketPayload(other.tokenSalt);
     const early = offline(j.id, t2, 30 * MIN);
     const late = offline(j.id, t2, 5 * MIN, { deviceId: "tel-b" });
     expect((await recordScanBatch(b, [late])).results[0]).toMatchObject({ result: "ok" });
-    expect((await recordScanBatch(a, [early])).results[0]).toMatchObject({ result: "offline_conflict" });
+    expect((await recordScanBatch(a, [early])).results[0]).toMatchObject({ result: "ok", details: { tookOver: true } });
     const [presence] = await db.checkIn.findMany({ where: { registrationId: other.id } });
-    expect(presence.checkedInAt).toEqual(early.scannedAt);
+    expect(presence).toMatchObject({ checkedInAt: early.scannedAt, deviceId: "tel-a" });
     expect(await db.checkIn.count({ where: { journeeId: j.id } })).toBe(2);
 
     // An online scan afterwards keeps the online vocabulary.

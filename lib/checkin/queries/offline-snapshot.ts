@@ -33,7 +33,7 @@ export async function getOfflineSnapshot(
     },
   });
   if (!journee) return null;
-  const [registrations, others] = await Promise.all([
+  const [registrations, others, conflicts] = await Promise.all([
     db.registration.findMany({
       where: { journeeId, anonymizedAt: null },
       orderBy: { seq: "asc" },
@@ -65,6 +65,7 @@ export async function getOfflineSnapshot(
       orderBy: { seq: "desc" },
       select: { ticketHash: true, journee: { select: { id: true, title: true, city: true, startsAt: true } } },
     }),
+    db.scanEvent.findMany({ where: { journeeId, result: "offline_conflict" }, select: { nonce: true } }),
   ]);
   const otherJournees: OfflineSnapshot["otherJournees"] = [];
   const index = new Map<string, number>();
@@ -94,6 +95,7 @@ export async function getOfflineSnapshot(
     })),
     otherTickets,
     otherJournees,
+    conflicts: conflicts.map((c) => c.nonce),
     generatedAt: now.toISOString(),
   };
 }
