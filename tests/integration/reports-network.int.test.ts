@@ -9,7 +9,7 @@ import { getSummary } from "@/lib/reports/summary";
 import { streamToBuffer } from "@/lib/reports/xlsx";
 import { manageToken } from "@/lib/security/tokens";
 import { makeJournee } from "@/tests/fixtures/factories";
-import { parseCsv } from "@/tests/fixtures/office";
+import { parseCsv, pdfToText, writeTemp } from "@/tests/fixtures/office";
 import { testDbKind } from "@/tests/setup/test-db";
 import { seedReportFixture } from "./reports-fixture";
 
@@ -119,5 +119,16 @@ describe(`network of the structure (${testDbKind()})`, () => {
       { label: "UNCCAS", registered: 1, present: 1 },
       { label: "AR Hlm PACA & Corse / USH", registered: 1, present: 1 },
     ]);
+    const filters = exportFiltersSchema.parse({ journeeId: f.plenary.id });
+    const xlsx = await buildExport({}, "synthese-xlsx", filters);
+    const pdf = await buildExport({}, "synthese-pdf", filters);
+    if (!xlsx.ok || !pdf.ok) throw new Error("summary refused");
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const book = unzipSync(xlsx.body as Buffer);
+    expect(strFromU8(book["xl/workbook.xml"])).toContain('name="Par réseau"');
+    const pdfFile = await writeTemp(pdf.filename, await streamToBuffer(pdf.body as ReadableStream<Uint8Array>));
+    const text = await pdfToText(pdfFile);
+    expect(text).toContain("Par réseau ou fédération de la structure");
+    expect(text).toContain("FAS (acteurs de la solidarité)");
   });
 });
