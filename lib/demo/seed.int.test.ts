@@ -105,4 +105,15 @@ describe("seedDemo", () => {
       expect(preRegistered).toBeGreaterThanOrEqual(j.capacity);
     }
   });
+
+  it("gives registrations the network of their structure, with about one in five left empty", async () => {
+    const db = await getDb();
+    const rows = await db.registration.findMany({ select: { network: true, structureType: true } });
+    const empty = rows.filter((r) => r.network === null).length / rows.length;
+    expect(empty).toBeGreaterThan(0.1);
+    expect(empty).toBeLessThan(0.3);
+    expect(new Set(rows.map((r) => r.network)).size).toBeGreaterThanOrEqual(8);
+    for (const r of rows.filter((x) => x.structureType === "BAILLEUR_SOCIAL" && x.network))
+      expect(r.network).toBe("USH");
+  });
 });

@@ -10,8 +10,10 @@
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { parisDateKey, parisTime } from "@/lib/format/dates";
+import type { NetworkValue } from "@/lib/registration/schema";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
 import { foldForSearch, normalizeEmail } from "@/lib/text/normalize";
+import { demoNetwork } from "./networks";
 
 export const DEMO_PARTNER_SLUGS = ["metropole-amp", "ddets-13", "unafo"] as const;
 export const DEMO_PROGRAMME_SLUGS = [
@@ -436,6 +438,7 @@ type Person = {
   phone: string | null;
   structure: string;
   structureType: StructureType;
+  network: NetworkValue | null;
   jobTitle: string;
   commune: string;
   accessibilityNeeds: string | null;
@@ -455,6 +458,8 @@ function weightedPick<T extends { weight: number }>(rng: Rng, items: readonly T[
 /** A pool of fictional professionals, the same people coming back to several journées. */
 function buildPeople(count: number): Person[] {
   const rng = createRng("emarge-demo-people");
+  // A stream of its own, so that adding networks left every other demo value as it was.
+  const networkRng = createRng("emarge-demo-networks");
   const emails = new Set<string>();
   const people: Person[] = [];
   while (people.length < count) {
@@ -474,6 +479,7 @@ function buildPeople(count: number): Person[] {
       phone: rng.chance(0.4) ? `06 ${[0, 0, 0, 0].map(() => String(rng.int(0, 99)).padStart(2, "0")).join(" ")}` : null,
       structure: s.name,
       structureType: s.type,
+      network: demoNetwork(s, networkRng.next()),
       jobTitle: rng.pick(JOBS[s.type])[female ? 0 : 1],
       commune,
       accessibilityNeeds: rng.chance(0.03) ? rng.pick(ACCESSIBILITY_NEEDS) : null,
@@ -879,6 +885,7 @@ async function createJournee(tx: Tx, spec: JourneeSpec, partnerId: string, peopl
       phone: person.phone,
       structure: person.structure,
       structureType: person.structureType,
+      network: person.network,
       jobTitle: person.jobTitle,
       commune: person.commune,
       accessibilityNeeds: person.accessibilityNeeds,
