@@ -25,8 +25,8 @@ export default function DonneesPersonnellesPage() {
         <li>votre identité : prénom et nom ;</li>
         <li>votre adresse e-mail professionnelle ;</li>
         <li>
-          votre structure, son type (commune ou CCAS, bailleur social, association, services de l'État…) et votre
-          fonction ;
+          votre structure, son type (commune ou CCAS, bailleur social, association, services de l'État…), le réseau ou
+          la fédération dont elle est membre si vous l'indiquez, et votre fonction ;
         </li>
         <li>la commune où vous exercez ;</li>
         <li>votre numéro de téléphone, si vous choisissez de le donner ;</li>
@@ -49,8 +49,8 @@ export default function DonneesPersonnellesPage() {
         <li>organiser la journée : inscription, confirmation, billet, liste d'attente, accueil et émargement ;</li>
         <li>attester votre présence : feuille d'émargement et attestation de présence ;</li>
         <li>
-          rendre compte du plan Logement d'abord : statistiques de participation par type de structure et par commune,
-          publiées uniquement sous forme agrégée ;
+          rendre compte du plan Logement d'abord : statistiques de participation par type de structure, par réseau et
+          par commune, publiées uniquement sous forme agrégée ;
         </li>
         <li>vous inviter aux prochaines journées, seulement si vous l'avez accepté.</li>
       </ul>

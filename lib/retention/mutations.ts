@@ -20,8 +20,9 @@ export const CONTACT_REMOVED = {
 } satisfies Prisma.RegistrationUpdateInput;
 
 /**
- * Identity removed too. Status, structureType, commune, walk-in flag, half-day choices and
- * check-ins stay: they are what every dashboard counts.
+ * Identity removed too. Status, structureType, network, commune, walk-in flag, half-day choices
+ * and check-ins stay: they are what every dashboard counts (the network describes the structure,
+ * not the person).
  */
 export function anonymisedFields(now: Date) {
   const tokenSalt = newTokenSalt();
