@@ -47,14 +47,14 @@ async function seed() {
   const edge = await makeJournee({ title: "Limite", ...day("2026-05-26") }); // ends 15:00Z, after the cut-off
   const proof = await makeJournee({ title: "Preuve", ...day("2026-05-19") });
   const ancient = await makeJournee({ title: "Ancienne", ...day("2023-04-20") });
-  const a1 = await insertRegistration(proof.id, "Personne1@Example.org", personal("1"));
+  const a1 = await insertRegistration(proof.id, "Personne1@Example.org", personal("1", { network: "UNAFO" }));
   const a1recent = await insertRegistration(recent.id, "personne1@example.org", personal("1"));
   const cancelled = await insertRegistration(proof.id, "personne2@example.org", personal("2", { status: "CANCELLED" }));
   const edgeReg = await insertRegistration(edge.id, "personne3@example.org", personal("3"));
   const old = await insertRegistration(
     ancient.id,
     "personne4@example.org",
-    personal("4", { walkIn: true, commune: "Istres" }),
+    personal("4", { walkIn: true, commune: "Istres", network: "FAS" }),
   );
   const oldWaitlisted = await insertRegistration(
     ancient.id,
@@ -104,6 +104,7 @@ async function aggregates() {
     status: sort(await db.registration.groupBy({ by: ["journeeId", "status", "walkIn"], _count: { _all: true } })),
     type: sort(await db.registration.groupBy({ by: ["journeeId", "structureType"], _count: { _all: true } })),
     commune: sort(await db.registration.groupBy({ by: ["journeeId", "commune"], _count: { _all: true } })),
+    network: sort(await db.registration.groupBy({ by: ["journeeId", "network"], _count: { _all: true } })),
     checkIns: sort(await db.checkIn.groupBy({ by: ["journeeId", "partKey"], _count: { _all: true } })),
     scans: sort(await db.scanEvent.groupBy({ by: ["journeeId", "result"], _count: { _all: true } })),
     parts: await db.registrationPart.count(),
