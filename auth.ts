@@ -14,6 +14,7 @@ import { EMAIL_LINK_MAX_AGE_SECONDS, sendSignInLink } from "@/lib/auth/sign-in-m
  * lets in only an existing, active (invited) user, whatever the provider.
  */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
 export const REFUSED_PATH = "/connexion?erreur=refuse";
 export const CHECK_MAIL_PATH = "/connexion/verification";
 
@@ -53,7 +54,7 @@ if (proconnect) {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: prismaAdapter(),
   providers,
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.AUTH_TRUST_HOST === "1",
   // Cookies: next-auth's defaults are HttpOnly, SameSite=Lax, Path=/, and Secure with the
   // __Secure- prefix whenever the site is served over https (AUTH_URL / X-Forwarded-Proto).

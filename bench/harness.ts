@@ -39,7 +39,9 @@ export async function freshDatabase(db: DbKind, label: string): Promise<Record<s
 /** `next start` on the production build (built first when missing), in its own process group. */
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (!fs.existsSync(path.join(distDir, "emarge-mail-worker.cjs")))
+    execFileSync("npx", ["tsx", "scripts/build-mail-worker.ts"], { stdio: "inherit" });
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   // BENCH_NODE_ARGS="--cpu-prof" profiles the server.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);

@@ -60,6 +60,10 @@ if (!dev && buildIsStale()) {
   console.log("Construction de l'application (next build)…");
   run(next, ["build"]);
 }
+// The mail worker (lib/mail/worker-entry.ts) is bundled into the build folder after next build.
+if (!dev && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "emarge-mail-worker.cjs"))) {
+  run(tsx, ["scripts/build-mail-worker.ts"]);
+}
 run(tsx, ["scripts/db-migrate.ts", "apply"]);
 run(tsx, ["scripts/db-seed.ts", "--if-empty"]);
 

@@ -15,6 +15,6 @@ echo "== integration tests ($db)"
 TZ=Pacific/Chatham npx vitest run --project integration
 echo "== production build"
 # NEXT_DIST_DIR (default .next) lets parallel runs in one tree use their own build folder.
-npx next build > /tmp/emarge-next-build.log 2>&1 || { cat /tmp/emarge-next-build.log; exit 1; }
+npm run build > /tmp/emarge-next-build.log 2>&1 || { cat /tmp/emarge-next-build.log; exit 1; }
 echo "== end-to-end tests ($db, Chromium)"
 npx playwright test

@@ -12,6 +12,31 @@ export type OutgoingMail = {
   attachments?: { filename: string; content: string | Buffer; contentType: string; cid?: string }[];
 };
 
+let pooled: nodemailer.Transporter | null = null;
+let pooledUrl = "";
+
+/**
+ * In the mail worker (a long-lived thread), SMTP connections are pooled: a burst of confirmations
+ * then costs one TLS handshake, not one per message. Elsewhere (scripts, tests) each message opens
+ * and closes its own connection, so nothing keeps the process alive afterwards.
+ */
+export function usePooledSmtp(): void {
+  pooledUrl = "pending";
+}
+
+function smtpTransport(url: string): nodemailer.Transporter {
+  if (!pooledUrl) return nodemailer.createTransport(url as unknown as SMTPTransport.Options);
+  if (!pooled || pooledUrl !== url) {
+    pooled?.close();
+    const poolUrl = new URL(url);
+    poolUrl.searchParams.set("pool", "true");
+    poolUrl.searchParams.set("maxConnections", "3");
+    pooled = nodemailer.createTransport(poolUrl.toString() as unknown as SMTPTransport.Options);
+    pooledUrl = url;
+  }
+  return pooled;
+}
+
 export function outboxDir(): string {
   return process.env.MAIL_OUTBOX_DIR || path.join(process.cwd(), "data", "outbox");
 }
@@ -27,8 +52,7 @@ function from(): string {
 export async function sendMail(mail: OutgoingMail): Promise<{ messageId: string; transport: "smtp" | "outbox" }> {
   const smtpUrl = process.env.SMTP_URL?.trim();
   if (smtpUrl) {
-    const transport = nodemailer.createTransport(smtpUrl as unknown as SMTPTransport.Options);
-    const info = await transport.sendMail({ from: from(), ...mail });
+    const info = await smtpTransport(smtpUrl).sendMail({ from: from(), ...mail });
     log("info", "mail_sent", { transport: "smtp", messageId: info.messageId });
     return { messageId: info.messageId, transport: "smtp" };
   }

@@ -1,5 +1,6 @@
 import { logUnexpected } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
+import { deliverInWorker } from "@/lib/mail/worker-client";
 import { buildRegistrationMail, type MailInput, type MailKind } from "./emails";
 import { getRegistrationForMail } from "./queries";
 
@@ -15,8 +16,7 @@ export async function notifyRegistration(
   try {
     const reg = await getRegistrationForMail(registrationId);
     if (!reg?.email) return false;
-    await sendMail(await buildRegistrationMail(kind, reg, dropped));
-    return true;
+    return await deliver(kind, reg, dropped);
   } catch (error) {
     logUnexpected(error, { where: "notifyRegistration", registrationId, kind });
     return false;
@@ -27,10 +27,24 @@ export async function notifyRegistration(
 export async function sendRegistrationMail(mail: MailInput, kind: MailKind): Promise<boolean> {
   try {
     if (!mail.email) return false;
-    await sendMail(await buildRegistrationMail(kind, mail));
-    return true;
+    return await deliver(kind, mail, []);
   } catch (error) {
     logUnexpected(error, { where: "sendRegistrationMail", registrationId: mail.id, kind });
     return false;
   }
+}
+
+/** In the mail worker thread when the production build has one, else here; throws on failure. */
+async function deliver(kind: MailKind, mail: MailInput, dropped: string[]): Promise<true> {
+  const inWorker = deliverInWorker(kind, mail, dropped);
+  if (!inWorker) {
+    await sendMail(await buildRegistrationMail(kind, mail, dropped));
+    return true;
+  }
+  const answer = await inWorker;
+  if (answer.ok) return true;
+  if (!answer.crashed) throw new Error(`mail worker: ${answer.error}`);
+  // The worker died with this message in hand: it was not sent, so send it here.
+  await sendMail(await buildRegistrationMail(kind, mail, dropped));
+  return true;
 }

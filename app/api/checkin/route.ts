@@ -1,10 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/current-user";
+import { getSessionUser, requireUser } from "@/lib/auth/current-user";
 import { recordScanBatch } from "@/lib/checkin/mutations";
 import { ScanBatchSchema } from "@/lib/checkin/schema";
+import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
 import { logUnexpected } from "@/lib/log";
 
-const noStore = { "Cache-Control": "no-store" };
+const noStore = SMALL_JSON_HEADERS;
 
 /** JSON only, same site: a cross-site form cannot post here with the session cookie. */
 function crossSite(request: NextRequest): boolean {
@@ -20,7 +21,7 @@ function crossSite(request: NextRequest): boolean {
  */
 export async function POST(request: NextRequest) {
   if (crossSite(request)) return NextResponse.json({ error: "unsupported" }, { status: 415, headers: noStore });
-  const auth = await requireUser();
+  const auth = await requireUser(getSessionUser);
   if (!auth.ok) return NextResponse.json({ error: auth.reason }, { status: 401, headers: noStore });
   let body: unknown;
   try {

@@ -1,4 +1,5 @@
 import { after, type NextRequest, NextResponse } from "next/server";
+import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
 import { clientIp } from "@/lib/rate-limit/rules";
 import { appUrl } from "@/lib/registration/emails";
 import { submitRegistration } from "@/lib/registration/submit";
@@ -27,15 +28,23 @@ export async function POST(request: NextRequest) {
   try {
     body = await request.json();
   } catch {
-    return NextResponse.json({ ok: false, reason: "invalid", message: "Corps JSON invalide." }, { status: 400 });
+    return NextResponse.json(
+      { ok: false, reason: "invalid", message: "Corps JSON invalide." },
+      { status: 400, headers: SMALL_JSON_HEADERS },
+    );
   }
   const outcome = await submitRegistration(body, { ip: clientIp(request.headers), defer: (task) => after(task) });
   if (outcome.ok) {
     const { manageToken, ...rest } = outcome;
-    return NextResponse.json({ ...rest, manageUrl: `${appUrl()}/inscription/${manageToken}` }, { status: 201 });
+    return NextResponse.json(
+      { ...rest, manageUrl: `${appUrl()}/inscription/${manageToken}` },
+      { status: 201, headers: SMALL_JSON_HEADERS },
+    );
   }
   const { values: _values, ...answer } = outcome;
   const status = STATUS_BY_REASON[outcome.reason] ?? 400;
-  const headers = outcome.retryAfterS ? { "Retry-After": String(outcome.retryAfterS) } : undefined;
+  const headers = outcome.retryAfterS
+    ? { ...SMALL_JSON_HEADERS, "Retry-After": String(outcome.retryAfterS) }
+    : SMALL_JSON_HEADERS;
   return NextResponse.json(answer, { status, headers });
 }

@@ -1,13 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/current-user";
+import { getSessionUser, requireUser } from "@/lib/auth/current-user";
 import { canCheckIn, journeeScope } from "@/lib/auth/permissions";
 import { getCheckInJournee, getCounts } from "@/lib/checkin/queries";
+import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
 
-const noStore = { "Cache-Control": "no-store" };
+const noStore = SMALL_JSON_HEADERS;
 
 /** GET ?journeeId=…&partKey=… → live counts (present / expected, per door), polled by the scanner. */
 export async function GET(request: NextRequest) {
-  const auth = await requireUser();
+  const auth = await requireUser(getSessionUser);
   if (!auth.ok) return NextResponse.json({ error: auth.reason }, { status: 401, headers: noStore });
   const journeeId = request.nextUrl.searchParams.get("journeeId") ?? "";
   const partKey = request.nextUrl.searchParams.get("partKey") ?? "";

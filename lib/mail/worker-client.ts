@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { log } from "@/lib/log";
+import type { MailInput, MailKind } from "@/lib/registration/emails";
+import { MAIL_WORKER_FILE, type MailJob, type MailJobResult } from "./worker-protocol";
+
+type Pending = { resolve: (r: MailJobResult) => void };
+type State = { worker: Worker | null; pending: Map<number, Pending>; nextId: number; disabled: boolean };
+
+// One worker per process, kept across hot reloads and module copies (route handlers and actions).
+const g = globalThis as typeof globalThis & { __emargeMailWorker?: State };
+if (!g.__emargeMailWorker) g.__emargeMailWorker = { worker: null, pending: new Map(), nextId: 1, disabled: false };
+const state: State = g.__emargeMailWorker;
+
+/** The bundled worker of a production build, or null (dev server, tests, scripts: send in-process). */
+export function mailWorkerPath(): string | null {
+  if (process.env.NODE_ENV !== "production" || process.env.EMARGE_MAIL_WORKER === "0") return null;
+  const file = path.resolve(process.env.NEXT_DIST_DIR || ".next", MAIL_WORKER_FILE);
+  return fs.existsSync(file) ? file : null;
+}
+
+function settleAll(error: string) {
+  for (const [id, p] of state.pending) p.resolve({ id, ok: false, error, crashed: true });
+  state.pending.clear();
+}
+
+function startWorker(file: string): Worker {
+  const worker = new Worker(file);
+  worker.unref(); // held only while messages are pending (see deliverInWorker)
+  worker.on("message", (answer: MailJobResult) => {
+    state.pending.get(answer.id)?.resolve(answer);
+    state.pending.delete(answer.id);
+    if (state.pending.size === 0) worker.unref();
+  });
+  worker.on("error", (error) => log("error", "mail_worker_error", { message: error.message }));
+  worker.on("exit", (code) => {
+    if (state.worker === worker) state.worker = null;
+    // A crashed worker (e.g. a bundle that cannot load) is not restarted: mail goes in-process.
+    if (code !== 0) state.disabled = true;
+    settleAll(`mail worker exited (${code})`);
+  });
+  return worker;
+}
+
+/**
+ * Builds and sends one registration e-mail in the mail worker thread; resolves with the outcome
+ * (never rejects). Returns null when no worker is available: the caller then does it in-process.
+ */
+export function deliverInWorker(kind: MailKind, mail: MailInput, dropped: string[]): Promise<MailJobResult> | null {
+  if (state.disabled) return null;
+  const file = mailWorkerPath();
+  if (!file) return null;
+  try {
+    state.worker ??= startWorker(file);
+  } catch (error) {
+    state.disabled = true;
+    log("warn", "mail_worker_unavailable", { message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+  const worker = state.worker;
+  const job: MailJob = { id: state.nextId++, kind, mail, dropped };
+  return new Promise((resolve) => {
+    state.pending.set(job.id, { resolve });
+    worker.ref();
+    worker.postMessage(job);
+  });
+}
+
+/** Whether a mail worker thread is running in this process (for tests and the health of a build). */
+export function mailWorkerRunning(): boolean {
+  return state.worker !== null;
+}
+
+/** Stops the worker (tests, shutdown); the next message starts a new one. */
+export async function stopMailWorker(): Promise<void> {
+  const worker = state.worker;
+  state.worker = null;
+  state.disabled = false;
+  await worker?.terminate();
+}

@@ -1,0 +1,23 @@
+/**
+ * The mail worker thread (bundled by scripts/build-mail-worker.ts into the build folder): builds
+ * registration e-mails (QR code PNG, .ics, MIME encoding) and sends them, so that this CPU work
+ * runs on the machine's other core instead of delaying the next request (decision 013).
+ * It touches no database: the main thread hands it everything the message needs.
+ */
+import { parentPort } from "node:worker_threads";
+import { buildRegistrationMail } from "@/lib/registration/emails";
+import { sendMail, usePooledSmtp } from "./transport";
+import type { MailJob, MailJobResult } from "./worker-protocol";
+
+usePooledSmtp();
+
+parentPort?.on("message", async (job: MailJob) => {
+  let answer: MailJobResult;
+  try {
+    const sent = await sendMail(await buildRegistrationMail(job.kind, job.mail, job.dropped));
+    answer = { id: job.id, ok: true, messageId: sent.messageId };
+  } catch (error) {
+    answer = { id: job.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(answer);
+});
