@@ -225,6 +225,20 @@ export type ScanHistoryRow = {
   person: string;
 };
 
+/** What the scan history shows of a scan: its page here, its export in lib/reports/queries/scans.ts. */
+export const scanHistorySelect = {
+  id: true,
+  scannedAt: true,
+  door: true,
+  deviceId: true,
+  method: true,
+  result: true,
+  partKey: true,
+  offline: true,
+  agent: { select: { name: true, email: true } },
+  registration: { select: { firstName: true, lastName: true, structure: true } },
+} satisfies Prisma.ScanEventSelect;
+
 /** Latest scans of a journée (organisers: the caller passes the "manage" scope). */
 export async function listScans(scope: JourneeScope, journeeId: string, take = 100): Promise<ScanHistoryRow[]> {
   const db = await getDb();
@@ -232,17 +246,7 @@ export async function listScans(scope: JourneeScope, journeeId: string, take = 1
     where: { journeeId, journee: scope },
     orderBy: { scannedAt: "desc" },
     take,
-    select: {
-      id: true,
-      scannedAt: true,
-      door: true,
-      deviceId: true,
-      method: true,
-      result: true,
-      partKey: true,
-      agent: { select: { name: true, email: true } },
-      registration: { select: { firstName: true, lastName: true } },
-    },
+    select: scanHistorySelect,
   });
   return rows.map(({ agent, registration, ...r }) => ({
     ...r,

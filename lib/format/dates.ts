@@ -45,6 +45,12 @@ export function formatShortDateTime(date: Date): string {
   return shortDateTime.format(date).replace(",", "");
 }
 
+/** « 16/04/2024 09:30:07 » (scan history exports: to the second) */
+export function formatShortDateTimeSeconds(date: Date): string {
+  const p = parisWallClock(date);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
 /** « 16/04/2024 » */
 export function formatShortDate(date: Date): string {
   return shortDate.format(date);

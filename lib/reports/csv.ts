@@ -1,4 +1,5 @@
-import { formatShortDateTime } from "@/lib/format/dates";
+import { formatShortDateTime, formatShortDateTimeSeconds } from "@/lib/format/dates";
+import type { ExportColumn } from "./labels";
 
 /**
  * Pure CSV writers (RFC 4180 quoting, CRLF line ends).
@@ -58,6 +59,15 @@ export function formatCsvCell(value: CsvCell, dialect: CsvDialect): string {
 
 export function csvLine(cells: readonly CsvCell[], dialect: CsvDialect): string {
   return cells.map((c) => formatCsvCell(c, dialect)).join(SEPARATOR[dialect]) + EOL;
+}
+
+/** One row's cells from export columns; a "datetime-seconds" column keeps its seconds for French Excel. */
+export function columnCells<Row>(columns: readonly ExportColumn<Row>[], row: Row, dialect: CsvDialect): CsvCell[] {
+  return columns.map((c) => {
+    const value = c.value(row);
+    const seconds = c.kind === "datetime-seconds" && value instanceof Date && dialect === "excel-fr";
+    return seconds ? formatShortDateTimeSeconds(value) : value;
+  });
 }
 
 /** The whole file as text chunks (header first, BOM for French Excel), for streaming. */

@@ -4,7 +4,7 @@ import { ok, type Result, refused } from "@/lib/result";
 import { ticketPayload } from "@/lib/security/tokens";
 import { drawAttestation } from "./attestation-pdf";
 import { drawBadges } from "./badges-pdf";
-import { csvChunks } from "./csv";
+import { columnCells, csvChunks } from "./csv";
 import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
 import { REGISTRATION_COLUMNS } from "./labels";
 import { assignAttestationCodes } from "./mutations";
@@ -18,12 +18,14 @@ import {
   type ReportJournee,
   type Scope,
 } from "./queries";
-import { type ExportFilters, type ExportKind, JOURNEE_REQUIRED } from "./schema";
+import { countScanRows, iterateScanRows } from "./queries/scans";
+import { SCAN_COLUMNS } from "./scan-columns";
+import { type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
 import { drawSummary, getSummary, summaryXlsx } from "./summary";
 import { xlsxStream } from "./xlsx";
 
 /**
- * Builds one export for a caller whose rights are `scope` (journeeScope(user, "reports")).
+ * Builds one export for a caller whose rights are `scope` (journeeScope(user, exportCapability(kind))).
  * Files are streamed (CSV, XLSX, PDF pages as they are drawn); rows are read 1,000 at a time.
  */
 export type ExportFile = {
@@ -137,8 +139,25 @@ export async function buildExport(
     return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: summary.journees.length });
   }
   if (!journee || !f.journeeId) return refused("journee_required");
-  const organisers = await listOrganisers();
   const jf = { ...f, journeeId: f.journeeId };
+  if (SCAN_HISTORY_KINDS.has(kind)) {
+    const rows = iterateScanRows(scope, jf);
+    const count = await countScanRows(scope, jf);
+    if (kind === "historique-scans-xlsx") {
+      const body = xlsxStream("Scans", SCAN_COLUMNS, rows);
+      return ok({ filename: `${name}.xlsx`, contentType: TYPES.xlsx, body, rows: count });
+    }
+    const cells = mapBatches(rows, (r) => columnCells(SCAN_COLUMNS, r, "excel-fr"));
+    const body = textStream(
+      csvChunks(
+        SCAN_COLUMNS.map((c) => c.header),
+        cells,
+        "excel-fr",
+      ),
+    );
+    return ok({ filename: `${name}.csv`, contentType: TYPES.csv, body, rows: count });
+  }
+  const organisers = await listOrganisers();
 
   if (kind === "emargement-pdf" || kind === "emargement-numerique-pdf") {
     const people = await listSheetRows(scope, jf);

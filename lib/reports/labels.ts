@@ -53,6 +53,8 @@ export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   "attestations-zip": "Attestations de présence (ZIP de PDF)",
   "synthese-xlsx": "Synthèse DDETS (XLSX)",
   "synthese-pdf": "Synthèse DDETS (PDF)",
+  "historique-scans-csv": "Historique des scans — CSV pour Excel",
+  "historique-scans-xlsx": "Historique des scans — classeur XLSX",
 };
 
 export const STATUS_FILTER_LABELS: Record<string, string> = {
@@ -88,7 +90,7 @@ export function percent(part: number, whole: number): string {
 export type ExportColumn<Row> = {
   header: string;
   width: number;
-  kind?: "date";
+  kind?: "date" | "datetime-seconds";
   value: (row: Row) => string | number | boolean | Date | null;
 };
 

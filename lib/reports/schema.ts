@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Capability } from "@/lib/auth/permissions";
+import { SCAN_RESULTS } from "@/lib/checkin/schema";
 
 export const EXPORT_KINDS = [
   "inscriptions-csv",
@@ -10,8 +12,18 @@ export const EXPORT_KINDS = [
   "attestations-zip",
   "synthese-xlsx",
   "synthese-pdf",
+  "historique-scans-csv",
+  "historique-scans-xlsx",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The scan history of a journée: organisers only (who may see the history page), not readers. */
+export const SCAN_HISTORY_KINDS: ReadonlySet<ExportKind> = new Set(["historique-scans-csv", "historique-scans-xlsx"]);
+
+/** The right an export needs, on the journée named in its filters (the scope of its `where`). */
+export function exportCapability(kind: ExportKind): Capability {
+  return SCAN_HISTORY_KINDS.has(kind) ? "manage" : "reports";
+}
 
 /** Exports that only make sense for one journée. */
 export const JOURNEE_REQUIRED: ReadonlySet<ExportKind> = new Set([
@@ -19,6 +31,7 @@ export const JOURNEE_REQUIRED: ReadonlySet<ExportKind> = new Set([
   "emargement-numerique-pdf",
   "badges-pdf",
   "attestations-zip",
+  ...SCAN_HISTORY_KINDS,
 ]);
 
 export const STATUS_FILTERS = ["all", "confirmed", "waitlisted", "cancelled", "present", "absent"] as const;
@@ -33,11 +46,13 @@ const optionalId = z.preprocess(
     .optional(),
 );
 
-/** Filters of every export: journée, half-day (part id), status. Parsed from the query string. */
+/** Filters of every export: journée, half-day (part id), status (result for scans). Parsed from the query string. */
 export const exportFiltersSchema = z.object({
   journeeId: optionalId,
   partId: optionalId,
   status: z.preprocess((v) => (v == null || v === "" ? "all" : v), z.enum(STATUS_FILTERS)),
+  /** Scan history only: one result code. */
+  result: z.preprocess((v) => (v == null || v === "" ? undefined : v), z.enum(SCAN_RESULTS).optional()),
 });
 export type ExportFilters = z.output<typeof exportFiltersSchema>;
 

@@ -14,6 +14,10 @@ export function excelWallClock(instant: Date): Date {
 }
 
 export const DATE_FORMAT = "dd/mm/yyyy hh:mm";
+const NUMBER_FORMATS: Record<NonNullable<ExportColumn<unknown>["kind"]>, string> = {
+  date: DATE_FORMAT,
+  "datetime-seconds": "dd/mm/yyyy hh:mm:ss",
+};
 
 export function cellValue(value: string | number | boolean | Date | null): ExcelJS.CellValue {
   if (value instanceof Date) return excelWallClock(value);
@@ -35,7 +39,7 @@ export function setupSheet<Row>(sheet: Sheet, columns: ExportColumn<Row>[]): voi
     header: c.header,
     key: `c${i}`,
     width: c.width,
-    style: c.kind === "date" ? { numFmt: DATE_FORMAT } : {},
+    style: c.kind ? { numFmt: NUMBER_FORMATS[c.kind] } : {},
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.getRow(1);

@@ -7,7 +7,7 @@ import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permi
 import { sendAttestationsAction } from "@/lib/reports/actions";
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
 import { listReportJournees } from "@/lib/reports/queries";
-import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED } from "@/lib/reports/schema";
+import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "@/lib/reports/schema";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -31,7 +31,8 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
       (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[1] !== "all",
     ),
   ).toString();
-  const kinds = EXPORT_KINDS.filter((k) => journee || !JOURNEE_REQUIRED.has(k));
+  // The scan history is exported from its own page (organisers of the journée only).
+  const kinds = EXPORT_KINDS.filter((k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)));
   const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
   const envoi = one("envoi");
   return (

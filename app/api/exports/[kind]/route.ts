@@ -1,11 +1,11 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { canReadReports, journeeScope } from "@/lib/auth/permissions";
+import { can, journeeScope } from "@/lib/auth/permissions";
 import { clientIp } from "@/lib/auth/request";
 import { logUnexpected } from "@/lib/log";
 import { buildExport } from "@/lib/reports/exports";
 import { EXPORT_REFUSALS } from "@/lib/reports/labels";
 import { auditExport } from "@/lib/reports/mutations";
-import { parseExportRequest } from "@/lib/reports/schema";
+import { exportCapability, parseExportRequest } from "@/lib/reports/schema";
 
 const text = (message: string, status: number) =>
   new Response(message, {
@@ -13,15 +13,20 @@ const text = (message: string, status: number) =>
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 
-/** GET /api/exports/[kind]?journeeId&partId&status — streamed file, audited, for readers of reports only. */
+/**
+ * GET /api/exports/[kind]?journeeId&partId&status&result — streamed file, audited. Readers of
+ * reports for most kinds; organisers of the journée for its scan history (exportCapability): the
+ * journée is looked up inside that scope, so someone else's journée is "not found".
+ */
 export async function GET(request: Request, ctx: { params: Promise<{ kind: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return text("Connectez-vous pour télécharger cet export.", 401);
-  if (!canReadReports(user)) return text(EXPORT_REFUSALS.forbidden, 403);
   const parsed = parseExportRequest((await ctx.params).kind, new URL(request.url).searchParams);
+  const capability = parsed ? exportCapability(parsed.kind) : "reports";
+  if (!can(user, capability)) return text(EXPORT_REFUSALS.forbidden, 403);
   if (!parsed) return text(EXPORT_REFUSALS.invalid, 400);
   try {
-    const result = await buildExport(journeeScope(user, "reports"), parsed.kind, parsed.filters);
+    const result = await buildExport(journeeScope(user, capability), parsed.kind, parsed.filters);
     if (!result.ok) return text(EXPORT_REFUSALS[result.reason], result.reason === "unknown_journee" ? 404 : 400);
     await auditExport(user, parsed.kind, parsed.filters, { rows: result.rows, ip: await clientIp() });
     const ascii = result.filename.replace(/[^\w.-]/g, "_");

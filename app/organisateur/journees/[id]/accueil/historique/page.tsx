@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { ScanExportForm } from "@/components/checkin/scan-export-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, journeeScope } from "@/lib/auth/permissions";
 import { SCAN_METHOD_LABELS, SCAN_RESULT_LABELS } from "@/lib/checkin/labels";
@@ -31,6 +32,7 @@ export default async function HistoriquePage({ params }: Props) {
         <Link href={`/organisateur/journees/${encodeURIComponent(journee.id)}/accueil`}>Retour à l'accueil</Link> ·{" "}
         {scans.length} scan(s), les plus récents d'abord (500 au plus).
       </p>
+      <ScanExportForm journeeId={journee.id} halfDays={journee.parts.filter((p) => p.kind === "HALF_DAY")} />
       <div className="table-scroll">
         <table className="data-table">
           <caption className="visually-hidden">Scans de la journée</caption>
