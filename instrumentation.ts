@@ -4,6 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { defaultAuthUrlToAppUrl } = await import("./lib/auth/public-url");
+    defaultAuthUrlToAppUrl();
     const { startRetentionScheduler } = await import("./lib/retention/scheduler");
     startRetentionScheduler();
   }

@@ -23,6 +23,9 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           setupFiles: ["tests/setup/integration.ts"],
           environment: "node",
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses
+          // outside Next: processed by Vite instead (tests/integration/deployment.int.test.ts).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Two cores: two workers, each file on its own fresh database.

@@ -3,6 +3,7 @@
  * Idempotent: a second run changes nothing. Audited (user.invite, actor "admin:create").
  * The admin then signs in with ProConnect or an e-mail link, like every invited user.
  */
+import "./load-env";
 import { ensureUserWithGrant } from "../lib/auth/mutations";
 import { closeDb } from "../lib/db/client";
 import { describeDb, resolveDbConfig } from "../lib/db/config";

@@ -3,6 +3,7 @@
  * PostgreSQL: pg_dump. PGlite: a dump of the data directory; when the app is running (it holds the
  * directory), the running app takes the backup itself, so writes in progress stay consistent.
  */
+import "./load-env";
 import { writeAudit } from "../lib/audit/mutations";
 import { backupPglite, backupPostgres } from "../lib/db/backup";
 import { createDb } from "../lib/db/client";

@@ -3,6 +3,7 @@
  * npm run db:status             list pending migrations
  * npm run db:migration -- name  create prisma/migrations/<timestamp>_<name>/ from schema changes
  */
+import "./load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { openAdapter } from "../lib/db/adapter";

@@ -2,6 +2,7 @@
  * npm run restore -- <file> — restores a backup made by `npm run backup`.
  * PGlite: the app must be stopped; the current directory is kept beside it. PostgreSQL: pg_restore --clean.
  */
+import "./load-env";
 import fs from "node:fs";
 import { restorePglite, restorePostgres } from "../lib/db/backup";
 import { resolveDbConfig } from "../lib/db/config";

@@ -3,6 +3,7 @@
  * --dry-run prints what would be done and writes nothing. Each real run is audited (retention.run).
  * The app also runs it every night on its own (RETENTION_DAILY, lib/retention/scheduler.ts).
  */
+import "./load-env";
 import { closeDb } from "../lib/db/client";
 import { DatabaseLockedError } from "../lib/db/pglite-lock";
 import { describeRetentionRun } from "../lib/retention/labels";

@@ -772,20 +772,31 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.partner.count()) === 0;
 }
 
-export async function seedDemo(db: PrismaClient, opts: { now?: Date } = {}): Promise<{ created: boolean }> {
-  const now = opts.now ?? new Date();
+/**
+ * The programme's three partners only, by slug (idempotent). Real reference data, not a demo: a
+ * production database needs them before anyone can create a journée or invite an organiser
+ * (`npm run db:seed -- --partners-only`, docs/deployment.md).
+ */
+export async function seedPartners(db: PrismaClient): Promise<{ ids: Map<string, string>; created: boolean }> {
   let created = false;
-  const partnerIds = new Map<string, string>();
+  const ids = new Map<string, string>();
   for (const p of PARTNERS) {
     const existing = await db.partner.findUnique({ where: { slug: p.slug }, select: { id: true } });
     if (existing) {
-      partnerIds.set(p.slug, existing.id);
+      ids.set(p.slug, existing.id);
       continue;
     }
     const row = await db.partner.create({ data: p, select: { id: true } });
-    partnerIds.set(p.slug, row.id);
+    ids.set(p.slug, row.id);
     created = true;
   }
+  return { ids, created };
+}
+
+export async function seedDemo(db: PrismaClient, opts: { now?: Date } = {}): Promise<{ created: boolean }> {
+  const now = opts.now ?? new Date();
+  const { ids: partnerIds, created: partnersCreated } = await seedPartners(db);
+  let created = partnersCreated;
 
   const people = buildPeople(420);
   for (const spec of journeeSpecs(now)) {
