@@ -9,6 +9,7 @@ import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
 import { REGISTRATION_COLUMNS } from "./labels";
 import { assignAttestationCodes } from "./mutations";
 import {
+  type AttestationData,
   countExportRows,
   getReportJournee,
   iterateExportRows,
@@ -183,30 +184,28 @@ export async function buildExport(
   return ok({ filename: `${name}.zip`, contentType: TYPES.zip, body: Buffer.from(zip), rows: files.length });
 }
 
+/** One attendee's attestation (their code already assigned) and a file name without accents. */
+export async function attestationPdf(a: AttestationData & { code: string }, organisers: string[]) {
+  const pdf = await pdfBuffer(newPdf(`Attestation de présence - ${a.firstName} ${a.lastName}`), (d) =>
+    drawAttestation(d, a, organisers, verifyUrl()),
+  );
+  const slug = `${a.lastName}-${a.firstName}`
+    .normalize("NFD")
+    .replace(/[^\w-]+/g, "")
+    .slice(0, 60);
+  return { pdf, slug };
+}
+
 /** One PDF per attendee (codes assigned first), with a file name that sorts alphabetically. */
 export async function attestationFiles(scope: Scope, journeeId: string, organisers?: string[]) {
   await assignAttestationCodes(journeeId);
   const names = organisers ?? (await listOrganisers());
   const attendees = await listAttendees(scope, journeeId);
-  const out: { filename: string; pdf: Uint8Array; email: string | null; firstName: string; journeeTitle: string }[] =
-    [];
+  const out: { filename: string; pdf: Uint8Array }[] = [];
   for (const [i, a] of attendees.entries()) {
     if (!a.code) continue;
-    const content = { ...a, code: a.code };
-    const pdf = await pdfBuffer(newPdf(`Attestation de présence - ${a.firstName} ${a.lastName}`), (d) =>
-      drawAttestation(d, content, names, verifyUrl()),
-    );
-    const slug = `${a.lastName}-${a.firstName}`
-      .normalize("NFD")
-      .replace(/[^\w-]+/g, "")
-      .slice(0, 60);
-    out.push({
-      filename: `attestation-${String(i + 1).padStart(3, "0")}-${slug}.pdf`,
-      pdf,
-      email: a.email,
-      firstName: a.firstName,
-      journeeTitle: a.journee.title,
-    });
+    const { pdf, slug } = await attestationPdf({ ...a, code: a.code }, names);
+    out.push({ filename: `attestation-${String(i + 1).padStart(3, "0")}-${slug}.pdf`, pdf });
   }
   return out;
 }

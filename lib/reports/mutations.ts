@@ -66,16 +66,42 @@ export async function auditExport(
   });
 }
 
-/** Attestations sent by e-mail are audited too (how many, for which journée). */
-export async function auditAttestationMailing(user: CurrentUser, journeeId: string, sent: number, failed: number) {
+/** What a run of the attestation mailing did (also its audit entry's details). */
+export type AttestationMailingOutcome = { sent: number; failed: number; alreadySent: number; withoutEmail: number };
+
+/** Attestations sent by e-mail are audited too (how many, for which journée), once the run is over. */
+export async function auditAttestationMailing(
+  user: CurrentUser,
+  journeeId: string,
+  outcome: AttestationMailingOutcome,
+) {
   await writeAudit({
     action: "attestations.envoi",
     actorId: user.id,
     actorLabel: user.email,
     entityType: "Journee",
     entityId: journeeId,
-    details: { sent, failed },
+    details: { ...outcome },
   });
+}
+
+/**
+ * Takes the right to e-mail this attestation: a conditional update, so of two runs (two clicks,
+ * two instances) only one sends it, and a later run skips it. False when already taken.
+ */
+export async function claimAttestationSend(registrationId: string): Promise<boolean> {
+  const db = await getDb();
+  const { count } = await db.registration.updateMany({
+    where: { id: registrationId, attestationSentAt: null },
+    data: { attestationSentAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** The send failed: a later run may try again. */
+export async function releaseAttestationSend(registrationId: string): Promise<void> {
+  const db = await getDb();
+  await db.registration.updateMany({ where: { id: registrationId }, data: { attestationSentAt: null } });
 }
 
 // ---------------------------------------------------------------------------------------------

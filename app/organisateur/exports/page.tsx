@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AttestationMailingSection } from "@/components/reports/attestation-mailing-section";
 import { ExportFiltersForm } from "@/components/reports/export-filters-form";
 import styles from "@/components/reports/reports.module.css";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
-import { sendAttestationsAction } from "@/lib/reports/actions";
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
 import { listReportJournees } from "@/lib/reports/queries";
+import { getAttestationMailingProgress } from "@/lib/reports/queries/attestation-mailing";
 import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "@/lib/reports/schema";
 
 export const metadata: Metadata = { title: "Exports" };
@@ -34,7 +35,6 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
   // The scan history is exported from its own page (organisers of the journée only).
   const kinds = EXPORT_KINDS.filter((k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)));
   const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
-  const envoi = one("envoi");
   return (
     <>
       <h1>Exports</h1>
@@ -54,23 +54,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
           ))}
       </ul>
       {journee && finished && canManageJournee(user, journee) && (
-        <section aria-labelledby="envoi-titre">
-          <h2 id="envoi-titre">Envoyer les attestations par e-mail</h2>
-          <p>Seules les personnes dont la présence est enregistrée reçoivent leur attestation.</p>
-          {envoi && (
-            <p role="status" className="notice">
-              {envoi === "refuse"
-                ? "Envoi refusé : vous ne gérez pas cette journée."
-                : `Envoi terminé : ${envoi.split("-")[0]} attestation(s) envoyée(s), ${envoi.split("-")[1] ?? 0} échec(s).`}
-            </p>
-          )}
-          <form action={sendAttestationsAction}>
-            <input type="hidden" name="journeeId" value={journee.id} />
-            <button type="submit" className="button">
-              Envoyer les attestations
-            </button>
-          </form>
-        </section>
+        <AttestationMailingSection
+          journeeId={journee.id}
+          progress={await getAttestationMailingProgress(journeeScope(user, "manage"), journee.id)}
+          envoi={one("envoi")}
+        />
       )}
     </>
   );
