@@ -16,8 +16,9 @@ const state: State = g.__emargeMailWorker;
 /** The bundled worker of a production build, or null (dev server, tests, scripts: send in-process). */
 export function mailWorkerPath(): string | null {
   if (process.env.NODE_ENV !== "production" || process.env.EMARGE_MAIL_WORKER === "0") return null;
-  const file = path.resolve(process.env.NEXT_DIST_DIR || ".next", MAIL_WORKER_FILE);
-  return fs.existsSync(file) ? file : null;
+  // Resolved at run time from the build folder: not something the bundler should trace.
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.NEXT_DIST_DIR || ".next", MAIL_WORKER_FILE);
+  return fs.existsSync(/*turbopackIgnore: true*/ file) ? file : null;
 }
 
 function settleAll(error: string) {
@@ -26,7 +27,7 @@ function settleAll(error: string) {
 }
 
 function startWorker(file: string): Worker {
-  const worker = new Worker(file);
+  const worker = new Worker(/*turbopackIgnore: true*/ file);
   worker.unref(); // held only while messages are pending (see deliverInWorker)
   worker.on("message", (answer: MailJobResult) => {
     state.pending.get(answer.id)?.resolve(answer);

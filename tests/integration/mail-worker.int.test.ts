@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopMailWorker();
   process.env = saved;
-  await new Promise((r) => server.close(r));
+  await new Promise<void>((r) => server.close(() => r()));
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
