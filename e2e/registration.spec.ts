@@ -185,6 +185,8 @@ test.describe("without JavaScript", () => {
     await page.goto(`/journees/${journee.slug}`);
     await fillForm(page, { email: "mauvais@", firstName: "Dominique", atelier: /Atelier test 2/ });
     await page.getByLabel("Besoins d'accessibilité (facultatif)", { exact: true }).fill("Boucle magnétique");
+    const network = page.getByLabel("Réseau ou fédération de votre structure (facultatif)", { exact: true });
+    await network.selectOption({ label: "Fédération des acteurs de la solidarité (FAS)" });
     await page.getByRole("button", { name: "M'inscrire" }).click();
     await expect(page.locator("#champ-email-erreur")).toContainText("Adresse e-mail invalide");
     await expect(page.getByLabel("Prénom (obligatoire)", { exact: true })).toHaveValue("Dominique");
@@ -192,12 +194,14 @@ test.describe("without JavaScript", () => {
       "Boucle magnétique",
     );
     await expect(page.getByRole("radio", { name: /Atelier test 2/ })).toBeChecked();
+    await expect(network).toHaveValue("FAS");
     await expect(page.getByLabel(/J'ai pris connaissance/)).toBeChecked();
     // (axe needs JavaScript in the page: the same error state is checked with JS in another test.)
 
     await page.getByLabel("E-mail professionnel (obligatoire)", { exact: true }).fill(email);
     await page.getByRole("button", { name: "M'inscrire" }).click();
     await expect(page.getByTestId("registration-status")).toContainText("Inscription confirmée");
+    await expect(page.locator("dd", { hasText: "Fédération des acteurs de la solidarité (FAS)" })).toBeVisible();
     await waitForMail(email, /inscription est confirmée/);
 
     // Same e-mail again (other case, spaces): told, nothing revealed, confirmation resent by e-mail.
@@ -220,6 +224,7 @@ test.describe("refusals over the JSON endpoint", () => {
     email,
     structure: "Asso",
     structureType: "ASSOCIATION",
+    network: "UNAFO",
     jobTitle: "Chargé",
     commune: "Marseille",
     privacyAck: true,

@@ -34,6 +34,9 @@ test("a DDETS reader sees the dashboards (axe clean) and the plenary count moves
   await page.goto("/organisateur/tableau-de-bord");
   await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord du programme" })).toBeVisible();
   await expect(page.getByText("Personnes venues à plusieurs journées")).toBeVisible();
+  const byNetwork = page.locator("figure", { hasText: "Par réseau ou fédération de la structure" });
+  await byNetwork.getByText("Voir les données du graphique").click();
+  await expect(byNetwork.getByRole("rowheader", { name: "Unafo", exact: true })).toBeVisible();
   await expectNoA11yViolations(page);
 
   const id = await plenaryId(page);
@@ -72,6 +75,7 @@ test("a reader downloads the émargement PDF, the XLSX and the CSV; each opens c
   const rows = parseCsv(await libreOfficeToCsv(xlsx));
   const at = rows[0].indexOf("Date de la journée");
   expect(rows[0].slice(1, 3)).toEqual(["Nom", "Prénom"]);
+  expect(rows[0][rows[0].indexOf("Type de structure") + 1]).toBe("Réseau ou fédération");
   expect(rows[1][at]).toMatch(/^16\/04\/2024 \d\d:\d\d$/);
 
   const csv = await download(page, /CSV pour Excel/);
