@@ -8,6 +8,7 @@ import type { RegistrationRefusal } from "./labels";
 import { registerInOneStatement } from "./mutations/fast-register";
 import { chosenPartIds, releasePartPlace, takePartPlaces } from "./mutations/parts";
 import { isUniqueViolation, RegistrationRefused } from "./mutations/refused";
+import { fillFreedPlaces } from "./mutations/settle";
 import { lockJournee, type Promotion, promoteWaitlist } from "./mutations/waitlist";
 import type { RegistrationInput, UpdateInput } from "./schema";
 import { manageLinkExpired, registrationWindowRefusal } from "./window";
@@ -24,6 +25,8 @@ export type Registered = {
   tokenSalt: string;
   /** Everything the confirmation e-mail needs, so sending it costs no further query. */
   mail: MailInput;
+  /** People (possibly this one) moved from the waiting list to a freed place right after. */
+  promoted: Promotion[];
 };
 
 // Generous waits: under a burst every transaction queues for the journée row (by design).
@@ -94,11 +97,25 @@ export async function register(
   ctx: MutationContext = {},
 ): Promise<Registered | Refused<RegistrationRefusal>> {
   const prepared = prepare(input, ctx.now ?? new Date());
+  const outcome = await registerOnce(prepared);
+  if (!outcome.ok || outcome.status !== "WAITLISTED") return outcome;
+  const promoted = await fillFreedPlaces(outcome.journeeId, prepared.now);
+  if (!promoted.some((p) => p.registrationId === outcome.registrationId)) return { ...outcome, promoted };
+  return {
+    ...outcome,
+    status: "CONFIRMED",
+    mail: { ...outcome.mail, status: "CONFIRMED", waitlistRank: null },
+    promoted,
+  };
+}
+
+async function registerOnce(prepared: ReturnType<typeof prepare>) {
+  const { input } = prepared;
   if (input.halfDayIds.length === 0 && !input.workshopId) {
     try {
       const done = await registerInOneStatement(await getDb(), input.journeeId, prepared);
       if (!done) return explainRefusal(input.journeeId, prepared.now);
-      return { ok: true, ...done, journeeId: input.journeeId, tokenSalt: prepared.tokenSalt };
+      return { ok: true as const, ...done, journeeId: input.journeeId, tokenSalt: prepared.tokenSalt, promoted: [] };
     } catch (error) {
       if (isUniqueViolation(error)) return refused("already_registered", { fieldErrors: { email: ALREADY } });
       throw error;
@@ -199,6 +216,7 @@ async function registerWithChoices(p: ReturnType<typeof prepare>) {
       status,
       tokenSalt: p.tokenSalt,
       mail,
+      promoted: [],
     };
   });
 }

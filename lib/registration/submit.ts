@@ -5,7 +5,7 @@ import { type Refused, refused } from "@/lib/result";
 import { manageToken } from "@/lib/security/tokens";
 import { REFUSAL_MESSAGES, type RegistrationRefusal } from "./labels";
 import { register } from "./mutations";
-import { sendRegistrationMail } from "./notify";
+import { notifyRegistration, sendRegistrationMail } from "./notify";
 import { fieldErrorsOf, keptValues, registrationSchema } from "./schema";
 
 export type SubmitContext = {
@@ -48,7 +48,15 @@ export async function submitRegistration(raw: unknown, ctx: SubmitContext): Prom
     }
     const outcome = await register(parsed.data, { ip: ctx.ip });
     if (!outcome.ok) return { ...refusal(outcome.reason, { fieldErrors: outcome.fieldErrors }), values: kept };
-    const send = () => sendRegistrationMail(outcome.mail, "confirmation");
+    const send = async () => {
+      // Promoted right away (a place freed meanwhile): the e-mail reads the registration afresh.
+      const self = outcome.promoted.find((p) => p.registrationId === outcome.registrationId);
+      if (self) await notifyRegistration(self.registrationId, "confirmation", self.droppedParts);
+      else await sendRegistrationMail(outcome.mail, "confirmation");
+      for (const p of outcome.promoted) {
+        if (p !== self) await notifyRegistration(p.registrationId, "promotion", p.droppedParts);
+      }
+    };
     if (ctx.defer) ctx.defer(send);
     else await send();
     return {
