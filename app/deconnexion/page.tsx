@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PendingScansWarning } from "@/components/offline/pending-scans-warning";
-import { signOutEverywhere } from "@/lib/auth/actions";
+import { SafeSignOut } from "@/components/offline/safe-sign-out";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Déconnexion", robots: { index: false } };
@@ -17,12 +16,7 @@ export default async function DeconnexionPage() {
           <p>
             Vous êtes connecté en tant que <strong>{user.email}</strong>.
           </p>
-          <PendingScansWarning />
-          <form action={signOutEverywhere}>
-            <button type="submit" className="button">
-              Se déconnecter
-            </button>
-          </form>
+          <SafeSignOut />
         </>
       ) : (
         <p>Vous n'êtes pas connecté.</p>

@@ -1,18 +1,22 @@
 "use client";
 
-import { useEffect } from "react";
-import { deleteDatabase } from "@/lib/offline/idb";
+import { useEffect, useState } from "react";
+import { clearOfflineData } from "@/lib/offline/clear";
 
-/** At sign-out: the offline snapshot, queue and cached scanner pages leave this device. */
+/** At sign-out: the offline snapshot and cached scanner pages leave this device (unsent scans only by choice). */
 export function ClearOfflineData() {
+  const [kept, setKept] = useState(false);
   useEffect(() => {
-    void deleteDatabase().catch(() => {});
-    if ("caches" in window) {
-      void caches
-        .keys()
-        .then((keys) => Promise.all(keys.filter((k) => k.startsWith("emarge-")).map((k) => caches.delete(k))))
-        .catch(() => {});
-    }
+    if (!("indexedDB" in window)) return;
+    void clearOfflineData()
+      .then((r) => setKept(r === "kept_queue"))
+      .catch(() => {});
   }, []);
-  return null;
+  if (!kept) return null;
+  return (
+    <p className="notice notice--warning" data-testid="scans-conserves">
+      Des scans n'ont pas encore été envoyés : ils restent sur cet appareil et partiront à la prochaine ouverture de
+      l'écran d'accueil avec du réseau.
+    </p>
+  );
 }

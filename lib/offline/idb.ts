@@ -66,6 +66,11 @@ export const remove = (store: StoreName, key: IDBValidKey) => run(store, "readwr
 export const get = <T>(store: StoreName, key: IDBValidKey) =>
   run<T | undefined>(store, "readonly", (s) => s.get(key) as IDBRequest<T | undefined>);
 
+/** Empties some stores (sign-out with scans still waiting: the queue and marks stay). */
+export async function clearStores(stores: StoreName[]): Promise<void> {
+  for (const store of stores) await run(store, "readwrite", (s) => s.clear());
+}
+
 /** Sign-out: everything this device kept goes (snapshots, queue, marks, reports). */
 export async function deleteDatabase(): Promise<void> {
   if (opening) (await opening.catch(() => null))?.close();

@@ -1,0 +1,125 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { expectNoA11yViolations } from "./fixtures/axe";
+import { accueilUrl, dismiss, keepResults, makeFixture, scanCode } from "./fixtures/checkin";
+
+/**
+ * Issue 6, what is left: sign-out never loses unsent scans, conflicts do not depend on the sync
+ * order, undo works offline for unsent check-ins, offline walk-ins respect the capacity.
+ */
+type Truth = {
+  checkIns: { registrationId: string; method: string; offline: boolean; registration: { overCapacity: boolean } }[];
+  scans: { nonce: string; registrationId: string | null; result: string; deviceId: string }[];
+};
+async function truth(request: APIRequestContext, journeeId: string): Promise<Truth> {
+  const res = await request.post("/api/test-hooks/checkin", { data: { op: "presence", journeeId } });
+  return (await res.json()) as Truth;
+}
+
+const status = (page: Page) => page.getByTestId("etat-reseau");
+const pending = (page: Page) => page.getByTestId("en-attente");
+
+/** Scans still in this device's queue (0 once the offline database is gone). */
+const queueLength = (page: Page) =>
+  page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === "emarge-offline")) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open("emarge-offline");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const count = db.transaction("queue").objectStore("queue").count();
+        count.onsuccess = () => {
+          db.close();
+          resolve(count.result);
+        };
+      };
+    });
+  });
+
+/** A device: signed in, scanner opened online (snapshot stored), then cut from the network. */
+async function deviceOffline(
+  browser: Browser,
+  journeeId: string,
+  who: { role: "AGENT" | "ORGANISATEUR"; name: string },
+  options: { serviceWorkers?: "block" } = {},
+) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signInAs(page, {
+    role: who.role,
+    partnerSlug: "unafo",
+    name: who.name,
+    email: `${who.name}-${journeeId}@ex.org`,
+  });
+  await keepResults(page);
+  await page.goto(accueilUrl(journeeId));
+  await expect(page.getByTestId("donnees-locales")).toContainText("Données hors ligne à jour de");
+  await context.setOffline(true);
+  await expect(status(page)).toContainText("Hors ligne");
+  return { context, page };
+}
+
+test("sign-out with a scan not yet sent: warned, nothing wiped; synced, then signed out, the presence once", async ({
+  browser,
+  request,
+}) => {
+  const fx = await makeFixture(request, { people: [{ firstName: "Sacha", lastName: "Départ" }] });
+  const [sacha] = fx.tickets;
+  // Service workers blocked so that the test can cut the check-in API alone (page.route).
+  const { context, page } = await deviceOffline(
+    browser,
+    fx.journeeId,
+    { role: "AGENT", name: "agent-depart" },
+    { serviceWorkers: "block" },
+  );
+  await expect(await scanCode(page, sacha.payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+  await expect(pending(page)).toHaveText("1 scan en attente d'envoi");
+
+  // The venue's network comes back for pages, but the check-in API still cannot be reached.
+  await page.route("**/api/checkin", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(false);
+  await page.goto("/deconnexion");
+  const warning = page.getByTestId("scans-non-envoyes");
+  await expect(warning).toContainText("1 scan n'a pas pu être envoyé au serveur (pas de réseau)");
+  await expect(page.getByRole("button", { name: "Me déconnecter et abandonner 1 scan" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  expect(await queueLength(page)).toBe(1);
+  expect((await truth(request, fx.journeeId)).checkIns).toHaveLength(0);
+
+  // Retry while still cut: still warned, still kept.
+  await page.getByRole("button", { name: "Synchroniser puis me déconnecter" }).click();
+  await expect(warning).toContainText("1 scan n'a pas pu être envoyé");
+  expect(await queueLength(page)).toBe(1);
+
+  await page.unroute("**/api/checkin");
+  await page.getByRole("button", { name: "Synchroniser puis me déconnecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes déconnecté" })).toBeVisible();
+  await expect.poll(() => queueLength(page)).toBe(0);
+  const t = await truth(request, fx.journeeId);
+  expect(t.checkIns.map((c) => c.registrationId)).toEqual([sacha.registrationId]);
+  expect(t.scans.map((s) => s.result)).toEqual(["ok"]);
+  await context.close();
+});
+
+test("sign-out, abandoning the unsent scans: only that explicit choice wipes them", async ({ browser, request }) => {
+  const fx = await makeFixture(request, { people: [{ firstName: "Abel", lastName: "Abandon" }] });
+  const { context, page } = await deviceOffline(
+    browser,
+    fx.journeeId,
+    { role: "AGENT", name: "agent-abandon" },
+    { serviceWorkers: "block" },
+  );
+  await expect(await scanCode(page, fx.tickets[0].payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+  await page.route("**/api/checkin", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(false);
+  await page.goto("/deconnexion");
+  await page.getByRole("button", { name: "Me déconnecter et abandonner 1 scan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes déconnecté" })).toBeVisible();
+  await expect.poll(() => queueLength(page)).toBe(0);
+  expect((await truth(request, fx.journeeId)).scans).toHaveLength(0);
+  await context.close();
+});
