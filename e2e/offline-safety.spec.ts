@@ -123,3 +123,37 @@ test("sign-out, abandoning the unsent scans: only that explicit choice wipes the
   expect((await truth(request, fx.journeeId)).scans).toHaveLength(0);
   await context.close();
 });
+
+test("the later scan synced first: once the earlier one syncs, its device learns it became the conflict", async ({
+  browser,
+  request,
+}) => {
+  const fx = await makeFixture(request, { people: [{ firstName: "Zoé", lastName: "Ordre" }] });
+  const [zoe] = fx.tickets;
+  const early = await deviceOffline(browser, fx.journeeId, { role: "AGENT", name: "agent-tot" });
+  const late = await deviceOffline(browser, fx.journeeId, { role: "AGENT", name: "agent-tard" });
+  await expect(await scanCode(early.page, zoe.payload)).toHaveAttribute("data-result", "ok");
+  await early.page.waitForTimeout(1100); // two distinct scan times
+  await expect(await scanCode(late.page, zoe.payload)).toHaveAttribute("data-result", "ok");
+
+  await late.context.setOffline(false);
+  await expect(pending(late.page)).toHaveText("Aucun scan en attente", { timeout: 20_000 });
+  await early.context.setOffline(false);
+  await expect(pending(early.page)).toHaveText("Aucun scan en attente", { timeout: 20_000 });
+  await expect(early.page.getByTestId("synchronisation").locator("li")).toHaveAttribute("data-sync-result", "ok");
+
+  await late.page.reload(); // a fresh snapshot (also every minute)
+  const report = late.page.getByTestId("synchronisation");
+  await expect(report.locator('li[data-sync-result="offline_conflict"]')).toContainText(
+    "Zoé Ordre : Conflit hors ligne : un autre appareil l'avait émargé·e plus tôt",
+  );
+  await expect(report).toBeVisible();
+  await expectNoA11yViolations(late.page);
+  const t = await truth(request, fx.journeeId);
+  expect(t.checkIns).toHaveLength(1);
+  expect(t.scans.map((s) => [s.deviceId === t.scans[0].deviceId, s.result])).toEqual([
+    [true, "ok"],
+    [false, "offline_conflict"],
+  ]);
+  for (const d of [early, late]) await d.context.close();
+});
