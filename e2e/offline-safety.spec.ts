@@ -157,3 +157,60 @@ test("the later scan synced first: once the earlier one syncs, its device learns
   ]);
   for (const d of [early, late]) await d.context.close();
 });
+
+test("undo offline: an unsent check-in leaves the queue; a sent one needs the network, said in French", async ({
+  browser,
+  request,
+}) => {
+  const fx = await makeFixture(request, {
+    people: [
+      { firstName: "Ugo", lastName: "Annulation" },
+      { firstName: "Vera", lastName: "Enligne" },
+    ],
+  });
+  const [ugo, vera] = fx.tickets;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, { role: "AGENT", partnerSlug: "unafo", name: "agent-undo" });
+  await keepResults(page);
+  await page.goto(accueilUrl(fx.journeeId));
+  await expect(page.getByTestId("donnees-locales")).toContainText("Données hors ligne à jour de");
+  await expect(await scanCode(page, vera.payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+
+  await context.setOffline(true);
+  await expect(status(page)).toContainText("Hors ligne");
+  // Already sent (online): undo needs the server.
+  await page.getByRole("button", { name: "Annuler cet émargement" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Hors ligne" })).toContainText(
+    "cet émargement a déjà été envoyé au serveur, son annulation demande le réseau",
+  );
+  await expectNoA11yViolations(page);
+
+  // Not sent yet: undone on this device.
+  await expect(await scanCode(page, ugo.payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+  await expect(pending(page)).toHaveText("1 scan en attente d'envoi");
+  await expect(page.getByText("Dernier émargement : Ugo Annulation")).toBeVisible();
+  await page.getByRole("button", { name: "Annuler cet émargement" }).click();
+  await expect(pending(page)).toHaveText("Aucun scan en attente");
+  await expect(page.getByTestId("synchronisation").locator('li[data-sync-result="undone"]')).toContainText(
+    "Ugo Annulation : Annulé sur cet appareil avant l'envoi",
+  );
+  // The local mark went too: the same ticket is "ok" again, then stays queued.
+  await expect(await scanCode(page, ugo.payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+  await expect(await scanCode(page, ugo.payload)).toHaveAttribute("data-result", "already_checked_in");
+  await dismiss(page);
+  await expectNoA11yViolations(page);
+
+  await context.setOffline(false);
+  await expect(pending(page)).toHaveText("Aucun scan en attente", { timeout: 20_000 });
+  const t = await truth(request, fx.journeeId);
+  expect(t.checkIns.map((c) => c.registrationId).sort()).toEqual([ugo.registrationId, vera.registrationId].sort());
+  expect(t.scans.filter((s) => s.registrationId === ugo.registrationId).map((s) => s.result)).toEqual([
+    "ok",
+    "already_checked_in",
+  ]);
+  await context.close();
+});

@@ -5,7 +5,7 @@ import { ServiceWorkerRegistration } from "@/components/offline/service-worker";
 import { StatusBar } from "@/components/offline/status-bar";
 import { SyncReportList } from "@/components/offline/sync-report";
 import { useOffline } from "@/components/offline/use-offline";
-import type { Counts, ScanMethod } from "@/lib/checkin/schema";
+import { type Counts, type ScanMethod, UNDO_WINDOW_MS } from "@/lib/checkin/schema";
 import { Camera } from "./camera";
 import styles from "./checkin.module.css";
 import { CountsBar } from "./counts-bar";
@@ -84,18 +84,16 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
       setShown({ answer, decodedAt, id: ++seq.current });
       setAnnounce(`${view.title}. ${view.lines.join(" ")}${seq.current % 2 ? "" : "\u00a0"}`);
       signal(view.tone);
-      if (
-        !("error" in answer) &&
-        answer.result === "ok" &&
-        answer.details.checkIn?.undoUntil &&
-        answer.details.person
-      ) {
+      if (!("error" in answer) && answer.result === "ok" && answer.details.person) {
         const p = answer.details.person;
-        setUndoable({
-          checkInId: answer.details.checkIn.id,
-          until: answer.details.checkIn.undoUntil,
-          name: `${p.firstName} ${p.lastName}`,
-        });
+        const name = `${p.firstName} ${p.lastName}`;
+        const checkIn = answer.details.checkIn;
+        if (checkIn?.undoUntil) setUndoable({ checkInId: checkIn.id, until: checkIn.undoUntil, name });
+        else if (answer.details.offline) {
+          // Offline: undone from the queue while unsent, on the server (online) once sent.
+          const until = new Date(Date.now() + UNDO_WINDOW_MS).toISOString();
+          setUndoable({ nonce: answer.nonce, until, name });
+        }
       }
       refreshSoon();
     },
@@ -159,6 +157,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
       <CountsBar counts={counts} />
       <UndoBar
         item={undoable}
+        undoLocal={offline.undoLocal}
         onDone={(message) => {
           setUndoable(null);
           setAnnounce(message);

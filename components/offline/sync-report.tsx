@@ -20,6 +20,7 @@ export const needsAttention = (r: SyncReport) =>
   Boolean(r.error) || (r.result !== r.localResult && r.result !== undefined);
 
 function line(r: SyncReport): string {
+  if (r.undone) return "Annulé sur cet appareil avant l'envoi (rien n'a été envoyé au serveur)";
   if (r.error) return SYNC_ERROR_LABELS[r.error] ?? SYNC_ERROR_LABELS.invalid;
   const label = r.result ? SCAN_RESULT_LABELS[r.result].title : "";
   if (r.result === "cancelled" && r.localResult === "ok") return `${label} (annulée pendant la coupure)`;
@@ -32,17 +33,20 @@ function line(r: SyncReport): string {
 export function SyncReportList({ reports }: { reports: SyncReport[] }) {
   if (!reports.length) return null;
   const attention = reports.filter(needsAttention).length;
+  const sent = reports.filter((r) => !r.undone).length;
+  const undone = reports.length - sent;
   return (
     <details className={styles.reports} open={attention > 0}>
       <summary>
-        Synchronisation : {reports.length} scan{reports.length > 1 ? "s" : ""} envoyé{reports.length > 1 ? "s" : ""}
+        Synchronisation : {sent} scan{sent > 1 ? "s" : ""} envoyé{sent > 1 ? "s" : ""}
         {attention > 0 && `, dont ${attention} à vérifier`}
+        {undone > 0 && ` ; ${undone} annulé${undone > 1 ? "s" : ""} avant l'envoi`}
       </summary>
       <ul aria-label="Scans synchronisés" data-testid="synchronisation">
         {reports.map((r) => (
           <li
             key={r.nonce}
-            data-sync-result={r.result ?? r.error}
+            data-sync-result={r.undone ? "undone" : (r.result ?? r.error)}
             className={needsAttention(r) ? styles.attention : undefined}
           >
             {formatTime(new Date(r.scannedAt))} — {r.label} : {line(r)}

@@ -9,6 +9,7 @@ import { applyConflicts, countQueue, listMarks, listQueue, listReports, saveMark
 import { fetchSnapshot, loadSnapshot, purgeEnded, saveSnapshot } from "@/lib/offline/snapshot-store";
 import { type SyncRun, syncQueue } from "@/lib/offline/sync";
 import type { QueuedWalkIn, SyncReport } from "@/lib/offline/types";
+import { type LocalUndo, undoQueued } from "@/lib/offline/undo";
 
 /** The scanner's offline state: network, local snapshot, queue, sync and its reports. */
 export type OfflineState = {
@@ -156,6 +157,19 @@ export function useOffline(journeeId: string) {
     [journeeId],
   );
 
+  /** Undo of an offline check-in: dropped from the queue if not sent yet (see lib/offline/undo.ts). */
+  const undoLocal = useCallback(
+    async (nonce: string): Promise<LocalUndo> => {
+      const done = await undoQueued(nonce);
+      if (done.kind !== "undone") return done;
+      live.current.pending = await countQueue();
+      await rebuild();
+      patch({ pending: live.current.pending, reports: await listReports(journeeId) });
+      return done;
+    },
+    [journeeId, patch, rebuild],
+  );
+
   /** A request just failed for lack of network: answer locally until a sync or refresh succeeds. */
   const networkFailed = useCallback(() => {
     live.current.degraded = true;
@@ -170,6 +184,7 @@ export function useOffline(journeeId: string) {
     search,
     syncNow,
     networkFailed,
+    undoLocal,
     hasSnapshot: () => Boolean(index.current),
   };
 }

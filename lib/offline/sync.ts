@@ -39,7 +39,10 @@ async function drain(deps: SyncDeps): Promise<SyncRun> {
       } catch {
         return stop("network");
       }
-      reports.push(await settle(item, reply.ok ? { result: reply.outcome.result } : { error: reply.reason }));
+      const answer = reply.ok
+        ? { result: reply.outcome.result, checkInId: reply.outcome.details.checkIn?.id }
+        : { error: reply.reason };
+      reports.push(await settle(item, answer));
       i++;
       continue;
     }
@@ -64,7 +67,9 @@ async function drain(deps: SyncDeps): Promise<SyncRun> {
       reports.push(
         await settle(
           item,
-          answer && "result" in answer ? { result: answer.result } : { error: answer?.error ?? "invalid" },
+          answer && "result" in answer
+            ? { result: answer.result, checkInId: answer.result === "ok" ? answer.details.checkIn?.id : undefined }
+            : { error: answer?.error ?? "invalid" },
         ),
       );
     }
@@ -73,7 +78,10 @@ async function drain(deps: SyncDeps): Promise<SyncRun> {
 }
 
 /** The server answered: keep the report, drop the item, and settle this device's mark. */
-async function settle(item: QueueItem, answer: Pick<SyncReport, "result" | "error">): Promise<SyncReport> {
+async function settle(
+  item: QueueItem,
+  answer: Pick<SyncReport, "result" | "error" | "checkInId">,
+): Promise<SyncReport> {
   const scannedAt = item.kind === "scan" ? item.scan.scannedAt : item.walkIn.scannedAt;
   const localResult = item.kind === "scan" ? item.scan.localResult : "ok";
   const report: SyncReport = {

@@ -44,6 +44,10 @@ export type SyncReport = {
   result?: ScanResult;
   error?: string;
   syncedAt: string;
+  /** The presence the server created (ok): an undo once online needs it. */
+  checkInId?: string;
+  /** Undone on this device before it was sent: nothing reached the server (local history only). */
+  undone?: boolean;
   /** Answered ok, then relabelled offline_conflict when another device synced an earlier scan (decision 011). */
   relabelled?: boolean;
 };
