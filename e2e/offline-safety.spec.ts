@@ -214,3 +214,39 @@ test("undo offline: an unsent check-in leaves the queue; a sent one needs the ne
   ]);
   await context.close();
 });
+
+test("offline walk-in when full: refused for an agent in French, an organiser may go over capacity", async ({
+  browser,
+  request,
+}) => {
+  const fx = await makeFixture(request, { capacity: 1, people: [{ firstName: "Seule", lastName: "Place" }] });
+  const fill = async (page: Page, lastName: string) => {
+    await page.getByRole("button", { name: "Sur place" }).click();
+    await page.getByLabel("Prénom (obligatoire)", { exact: true }).fill("Jade");
+    await page.getByLabel("Nom (obligatoire)", { exact: true }).fill(lastName);
+    await page.getByLabel("Structure (obligatoire)", { exact: true }).fill("Asso Complète");
+    await page.getByLabel("Type de structure (obligatoire)").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Inscrire et émarger" }).click();
+  };
+  const agent = await deviceOffline(browser, fx.journeeId, { role: "AGENT", name: "agent-complet" });
+  await fill(agent.page, "Refusée");
+  await expect(agent.page.getByRole("alert").filter({ hasText: "complète" })).toHaveText(
+    "Hors ligne, d'après les données de cet appareil : La journée est complète. Seul un organisateur peut inscrire au-delà de la capacité.",
+  );
+  await expect(agent.page.getByLabel(/au-delà de la capacité/)).toHaveCount(0);
+  await expect(pending(agent.page)).toHaveText("Aucun scan en attente");
+  await expectNoA11yViolations(agent.page);
+
+  const organiser = await deviceOffline(browser, fx.journeeId, { role: "ORGANISATEUR", name: "orga-complet" });
+  await fill(organiser.page, "Forcée");
+  await expect(organiser.page.getByRole("alert").filter({ hasText: "complète" })).toBeVisible();
+  await organiser.page.getByLabel("Inscrire au-delà de la capacité (organisateur, tracé dans le journal)").check();
+  await organiser.page.getByRole("button", { name: "Inscrire et émarger" }).click();
+  await expect(organiser.page.locator("section[data-result]")).toHaveAttribute("data-result", "ok");
+  await expect(pending(organiser.page)).toHaveText("1 scan en attente d'envoi");
+  await organiser.context.setOffline(false);
+  await expect(pending(organiser.page)).toHaveText("Aucun scan en attente", { timeout: 20_000 });
+  const t = await truth(request, fx.journeeId);
+  expect(t.checkIns.filter((c) => c.method === "WALK_IN").map((c) => c.registration.overCapacity)).toEqual([true]);
+  for (const d of [agent, organiser]) await d.context.close();
+});

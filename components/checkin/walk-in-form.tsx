@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import type { LocalWalkIn } from "@/components/offline/use-offline";
 import { walkInAction } from "@/lib/checkin/actions";
 import { STRUCTURE_TYPE_LABELS, WALK_IN_REASON_LABELS } from "@/lib/checkin/labels";
-import { type ScanOutcome, type WalkInInput, WalkInSchema } from "@/lib/checkin/schema";
+import { type WalkInInput, WalkInSchema } from "@/lib/checkin/schema";
 import { STRUCTURE_TYPES } from "@/lib/registration/schema";
 import styles from "./checkin.module.css";
 import { unlockAudio } from "./feedback";
@@ -18,7 +19,7 @@ type Props = {
   /** Offline: recorded on this device and created on the server at the next sync. */
   local?: {
     active: () => boolean;
-    record: (input: WalkInInput & { nonce: string; journeeId: string }) => Promise<ScanOutcome>;
+    record: (input: WalkInInput & { nonce: string; journeeId: string }) => Promise<LocalWalkIn>;
   };
 };
 const FIELDS = [
@@ -66,11 +67,12 @@ export function WalkInForm({ journeeId, partKey, station, canForce, onResult, lo
       return;
     }
     setErrors(("fieldErrors" in result && result.fieldErrors) || {});
-    setRefusal(WALK_IN_REASON_LABELS[result.reason] ?? WALK_IN_REASON_LABELS.error);
+    const label = WALK_IN_REASON_LABELS[result.reason] ?? WALK_IN_REASON_LABELS.error;
+    setRefusal("offline" in result ? `Hors ligne, d'après les données de cet appareil : ${label}` : label);
     setOfferForce("canForce" in result && Boolean(result.canForce) && canForce);
   };
 
-  /** Checked here with the server's own schema, then queued (no capacity check offline: reported on sync). */
+  /** Checked here with the server's own schema and the snapshot's capacity, then queued (re-checked on sync). */
   async function offlineWalkIn(input: WalkInInput) {
     const parsed = WalkInSchema.safeParse(input);
     if (!parsed.success || !local) {
@@ -79,7 +81,8 @@ export function WalkInForm({ journeeId, partKey, station, canForce, onResult, lo
         : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
       return { ok: false as const, reason: parsed.success ? "error" : "invalid", fieldErrors };
     }
-    return { ok: true as const, outcome: await local.record({ ...input, nonce, journeeId }) };
+    const recorded = await local.record({ ...input, nonce, journeeId });
+    return recorded.ok ? recorded : { ...recorded, offline: true as const };
   }
 
   return (

@@ -7,6 +7,7 @@ import styles from "./offline.module.css";
 
 export const SYNC_ERROR_LABELS: Record<string, string> = {
   full: "Non enregistré : la journée est complète (voyez un organisateur).",
+  part_full: "Non enregistré : la demi-journée est complète (voyez un organisateur).",
   duplicate_email: "Non enregistré : une inscription existe déjà avec cet e-mail.",
   closed: "Non enregistré : l'accueil était fermé.",
   forbidden: "Refusé : pas de droits d'accueil sur cette journée.",

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { walkInAction } from "@/lib/checkin/actions";
 import type { ScanOutcome, WalkInInput } from "@/lib/checkin/schema";
+import { type LocalFull, localWalkInFull } from "@/lib/offline/capacity";
 import { buildIndex, type LocalHit, type LocalIndex, markKey, searchLocal } from "@/lib/offline/local-index";
 import { type ScanContext, scanLocally, walkInLocally } from "@/lib/offline/local-scan";
 import { applyConflicts, countQueue, listMarks, listQueue, listReports, saveMark } from "@/lib/offline/queue";
@@ -10,6 +11,8 @@ import { fetchSnapshot, loadSnapshot, purgeEnded, saveSnapshot } from "@/lib/off
 import { type SyncRun, syncQueue } from "@/lib/offline/sync";
 import type { QueuedWalkIn, SyncReport } from "@/lib/offline/types";
 import { type LocalUndo, undoQueued } from "@/lib/offline/undo";
+
+export type LocalWalkIn = { ok: true; outcome: ScanOutcome } | { ok: false; reason: LocalFull; canForce: boolean };
 
 /** The scanner's offline state: network, local snapshot, queue, sync and its reports. */
 export type OfflineState = {
@@ -127,13 +130,20 @@ export function useOffline(journeeId: string) {
     [queued],
   );
 
+  /** Offline walk-in: refused here when the snapshot says full, unless an organiser forces it (re-checked on sync). */
   const walkIn = useCallback(
-    async (input: WalkInInput & { nonce: string; journeeId: string }) => {
+    async (input: WalkInInput & { nonce: string; journeeId: string }): Promise<LocalWalkIn> => {
+      const snapshot = index.current?.snapshot;
+      if (snapshot && !input.forceOverCapacity) {
+        const mine = (await listQueue(journeeId)).filter((i): i is QueuedWalkIn => i.kind === "walk_in");
+        const full = localWalkInFull(snapshot, mine, input.partKey);
+        if (full) return { ok: false, reason: full, canForce: true };
+      }
       const outcome = await walkInLocally(index.current, input);
       queued();
-      return outcome;
+      return { ok: true, outcome };
     },
-    [queued],
+    [journeeId, queued],
   );
 
   const search = useCallback(

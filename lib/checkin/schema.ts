@@ -152,7 +152,16 @@ export type OfflineSnapshot = {
     status: "DRAFT" | "PUBLISHED" | "CLOSED" | "CANCELLED";
     startsAt: string;
     endsAt: string;
-    parts: { id: string; kind: "HALF_DAY" | "WORKSHOP"; title: string }[];
+    /** Places and confirmed registrations when the snapshot was made: an offline walk-in checks them. */
+    capacity: number;
+    confirmedCount: number;
+    parts: {
+      id: string;
+      kind: "HALF_DAY" | "WORKSHOP";
+      title: string;
+      capacity: number | null;
+      confirmedCount: number;
+    }[];
   };
   registrations: OfflineRegistration[];
   /** Other journées' tickets, hashes only (first 16 characters), to answer wrong_journee offline. */

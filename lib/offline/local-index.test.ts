@@ -30,6 +30,8 @@ const snapshot: OfflineSnapshot = {
     status: "PUBLISHED",
     startsAt: new Date(now.getTime() - H).toISOString(),
     endsAt: new Date(now.getTime() + 7 * H).toISOString(),
+    capacity: 200,
+    confirmedCount: 3,
     parts: [],
   },
   registrations: [

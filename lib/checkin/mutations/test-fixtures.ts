@@ -144,7 +144,15 @@ export async function presenceOf(journeeId: string) {
   const [checkIns, scans] = await Promise.all([
     db.checkIn.findMany({
       where: { journeeId },
-      select: { registrationId: true, partKey: true, checkedInAt: true, offline: true, method: true, deviceId: true },
+      select: {
+        registrationId: true,
+        partKey: true,
+        checkedInAt: true,
+        offline: true,
+        method: true,
+        deviceId: true,
+        registration: { select: { overCapacity: true } },
+      },
     }),
     db.scanEvent.findMany({
       where: { journeeId },

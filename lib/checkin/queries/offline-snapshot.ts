@@ -12,7 +12,8 @@ const MAX_OTHER_TICKETS = 20_000;
  * and searching by name need — never e-mail, phone, accessibility needs (the search text is folded in
  * the browser from the name and structure: the stored one may hold an e-mail). Other journées: ticket hashes
  * (16 characters) and the journée's public title, city and date, so wrong_journee works offline.
- * Scoped: out of scope reads as null.
+ * The journée's (and each part's) capacity and confirmed count let an offline walk-in be refused when
+ * full (the server checks again on sync). Scoped: out of scope reads as null.
  */
 export async function getOfflineSnapshot(
   scope: JourneeScope,
@@ -29,7 +30,12 @@ export async function getOfflineSnapshot(
       status: true,
       startsAt: true,
       endsAt: true,
-      parts: { orderBy: [{ position: "asc" }, { startsAt: "asc" }], select: { id: true, kind: true, title: true } },
+      capacity: true,
+      confirmedCount: true,
+      parts: {
+        orderBy: [{ position: "asc" }, { startsAt: "asc" }],
+        select: { id: true, kind: true, title: true, capacity: true, confirmedCount: true },
+      },
     },
   });
   if (!journee) return null;
