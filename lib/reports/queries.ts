@@ -96,9 +96,12 @@ type AggregateRow = Counts & {
 export type Breakdowns = { byType: Breakdown; byCommune: Breakdown; byNetwork: Breakdown };
 
 /**
- * One pass over the registrations of the given journées (GROUPING SETS): counts per journée, and
- * registered (confirmed) / present per type de structure, per commune and per network of the
- * structure ("" = not given, so that NULL keeps meaning "not this grouping set"), cancelled excluded.
+ * One pass over the registrations of the given journées: counts per journée, and registered
+ * (confirmed) / present per type de structure, per commune and per network of the structure
+ * ("" = not given, so that NULL keeps meaning "not this grouping set"), cancelled excluded.
+ * The scan groups once by every attribute (a few dozen groups even for 50,000 people: one hash
+ * per row, presence from a hashed set of the journées' check-ins), then GROUPING SETS sum those
+ * groups; trimming and casts run per group, not per row (docs/decisions/012-report-performance.md).
  */
 export async function aggregate(ids: string[]): Promise<{ counts: Map<string, Counts> } & Breakdowns> {
   const counts = new Map<string, Counts>();
@@ -108,19 +111,23 @@ export async function aggregate(ids: string[]): Promise<{ counts: Map<string, Co
   if (!ids.length) return { counts, byType, byCommune, byNetwork };
   const db = await getDb();
   const rows = await db.$queryRaw<AggregateRow[]>`
-    SELECT r."journeeId", r."structureType"::text AS st, trim(r.commune) AS cm, coalesce(r.network::text, '') AS nw,
-      count(*) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
-      count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted,
-      count(*) FILTER (WHERE r.status = 'CANCELLED')::int AS cancelled,
-      count(*) FILTER (WHERE r."walkIn" AND r.status <> 'CANCELLED')::int AS "walkIns",
-      count(*) FILTER (WHERE p.rid IS NOT NULL)::int AS present,
-      count(*) FILTER (WHERE p.rid IS NOT NULL AND r.status <> 'CANCELLED')::int AS "presentLive",
-      count(*) FILTER (WHERE r.status = 'CONFIRMED' AND p.rid IS NULL)::int AS "noShows"
-    FROM "Registration" r
-    LEFT JOIN (SELECT DISTINCT "registrationId" AS rid FROM "CheckIn" WHERE "journeeId" IN (${inIds(ids)})) p
-      ON p.rid = r.id
-    WHERE r."journeeId" IN (${inIds(ids)})
-    GROUP BY GROUPING SETS ((r."journeeId"), (r."structureType"), (trim(r.commune)), (coalesce(r.network::text, '')))`;
+    WITH g AS (
+      SELECT r."journeeId" AS j, r."structureType" AS st, r.commune AS cm, r.network AS nw, r.status AS s,
+        r."walkIn" AS w, r.id IN (SELECT "registrationId" FROM "CheckIn" WHERE "journeeId" IN (${inIds(ids)})) AS p,
+        count(*)::int AS n
+      FROM "Registration" r WHERE r."journeeId" IN (${inIds(ids)})
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+    )
+    SELECT j AS "journeeId", st::text AS st, trim(cm) AS cm, coalesce(nw::text, '') AS nw,
+      coalesce(sum(n) FILTER (WHERE s = 'CONFIRMED'), 0)::int AS confirmed,
+      coalesce(sum(n) FILTER (WHERE s = 'WAITLISTED'), 0)::int AS waitlisted,
+      coalesce(sum(n) FILTER (WHERE s = 'CANCELLED'), 0)::int AS cancelled,
+      coalesce(sum(n) FILTER (WHERE w AND s <> 'CANCELLED'), 0)::int AS "walkIns",
+      coalesce(sum(n) FILTER (WHERE p), 0)::int AS present,
+      coalesce(sum(n) FILTER (WHERE p AND s <> 'CANCELLED'), 0)::int AS "presentLive",
+      coalesce(sum(n) FILTER (WHERE s = 'CONFIRMED' AND NOT p), 0)::int AS "noShows"
+    FROM g
+    GROUP BY GROUPING SETS ((j), (st), (trim(cm)), (coalesce(nw::text, '')))`;
   for (const { journeeId, st, cm, nw, presentLive, ...c } of rows) {
     if (journeeId) counts.set(journeeId, c);
     else if (st !== null && (c.confirmed || presentLive))
@@ -153,14 +160,16 @@ export async function countsByPart(ids: string[]): Promise<PartCount[]> {
 
 /**
  * One scan of a journée's check-ins: presence per partKey and arrivals per 10-minute slot
- * (GROUPING SETS), plus the confirmed registrations per part.
+ * (GROUPING SETS), plus the confirmed registrations per part. Slots come from date_bin (timestamp
+ * arithmetic, UTC-aligned like floor(epoch / 600)); the epoch is taken per slot, not per row.
  */
 async function checkInStats(journeeId: string) {
   const db = await getDb();
   const rows = await db.$queryRaw<{ partKey: string | null; slot: number | null; count: number }[]>`
-    SELECT "partKey", (floor(extract(epoch FROM "checkedInAt") / 600) * 600)::float8 AS slot, count(*)::int AS count
+    SELECT "partKey", date_part('epoch', date_bin('10 minutes', "checkedInAt", timestamp '2000-01-01')) AS slot,
+      count(*)::int AS count
     FROM "CheckIn" WHERE "journeeId" = ${journeeId}
-    GROUP BY GROUPING SETS (("partKey"), (2))`;
+    GROUP BY GROUPING SETS (("partKey"), (date_bin('10 minutes', "checkedInAt", timestamp '2000-01-01')))`;
   const registered = await db.$queryRaw<{ partId: string; count: number }[]>`
     SELECT x."partId", count(*)::int AS count FROM "RegistrationPart" x
     JOIN "Registration" r ON r.id = x."registrationId"
@@ -195,7 +204,8 @@ export async function reach(ids: string[]): Promise<{ people: number; structures
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rows for the exports: paged with a cursor on `seq`, 1,000 at a time, never all in memory
+// Export filters as a Prisma where (the sheets below); the CSV/XLSX rows apply the same filters in
+// SQL (queries/export-rows.ts), and a test checks that both select the same people.
 
 export function exportWhere(scope: Scope, f: ExportFilters): Prisma.RegistrationWhereInput {
   const and: Prisma.RegistrationWhereInput[] = [{ journee: { AND: [scope, { status: { not: "DRAFT" } }] } }];
@@ -212,78 +222,8 @@ export function exportWhere(scope: Scope, f: ExportFilters): Prisma.Registration
   return { AND: and };
 }
 
-export type ExportRow = {
-  seq: number;
-  lastName: string;
-  firstName: string;
-  email: string;
-  structure: string;
-  structureType: string;
-  /** Network code, "" when not given. */
-  network: string;
-  jobTitle: string;
-  commune: string;
-  status: string;
-  walkIn: boolean;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  journeeTitle: string;
-  journeeDate: Date;
-  parts: string;
-  present: boolean;
-  firstArrival: Date | null;
-  presentParts: string;
-};
-
-export async function countExportRows(scope: Scope, f: ExportFilters): Promise<number> {
-  const db = await getDb();
-  return db.registration.count({ where: exportWhere(scope, f) });
-}
-
-/**
- * Pages of 1,000 rows: the ids come from the scoped Prisma where (cursor on seq), the columns from
- * one SQL query per page that folds half-days and check-ins with string_agg (two queries a page).
- */
-export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch = 1000): AsyncGenerator<ExportRow[]> {
-  const db = await getDb();
-  const where = exportWhere(scope, f);
-  let after = -1;
-  for (;;) {
-    const page = await db.registration.findMany({
-      where: { AND: [where, { seq: { gt: after } }] },
-      orderBy: { seq: "asc" },
-      take: batch,
-      select: { id: true, seq: true },
-    });
-    if (page.length) yield await exportRowsFor(page.map((r) => r.id));
-    if (page.length < batch) return;
-    after = page[page.length - 1].seq;
-  }
-}
-
-async function exportRowsFor(ids: string[]): Promise<ExportRow[]> {
-  const db = await getDb();
-  return db.$queryRaw<ExportRow[]>`
-    WITH c AS (
-      SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
-        string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
-      FROM "CheckIn" c LEFT JOIN "JourneePart" p ON p.id = c."partId"
-      WHERE c."registrationId" IN (${inIds(ids)}) GROUP BY 1
-    ), x AS (
-      SELECT x."registrationId" AS rid, string_agg(p.title, ' + ' ORDER BY p.position) AS titles
-      FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId"
-      WHERE x."registrationId" IN (${inIds(ids)}) GROUP BY 1
-    )
-    SELECT r.seq, r."lastName", r."firstName", coalesce(r.email, '') AS email, r.structure,
-      r."structureType"::text AS "structureType", coalesce(r.network::text, '') AS network, r."jobTitle", r.commune, r.status::text AS status, r."walkIn",
-      r."createdAt", r."cancelledAt", j.title AS "journeeTitle", j."startsAt" AS "journeeDate",
-      coalesce(x.titles, '') AS parts, c.rid IS NOT NULL AS present, c.first AS "firstArrival",
-      coalesce(c.titles, '') AS "presentParts"
-    FROM "Registration" r JOIN "Journee" j ON j.id = r."journeeId"
-      LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id
-    WHERE r.id IN (${inIds(ids)})
-    ORDER BY r.seq`;
-}
+// The registration exports' rows (CSV, XLSX): one SQL query per page, see queries/export-rows.ts.
+export { countExportRows, type ExportRow, iterateExportRows } from "./queries/export-rows";
 
 // ---------------------------------------------------------------------------------------------
 // One journée's lists (émargement, badges, attestations): bounded by its capacity

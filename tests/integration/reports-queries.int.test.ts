@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import {
   countExportRows,
+  exportWhere,
   getJourneeDashboard,
   getProgrammeDashboard,
   getReportJournee,
   iterateExportRows,
   listSheetRows,
 } from "@/lib/reports/queries";
-import { exportFiltersSchema } from "@/lib/reports/schema";
+import { exportFiltersSchema, STATUS_FILTERS } from "@/lib/reports/schema";
 import { testDbKind } from "@/tests/setup/test-db";
 import { seedReportFixture } from "./reports-fixture";
 
@@ -75,6 +76,7 @@ describe(`report aggregations (${testDbKind()})`, () => {
     expect((await getProgrammeDashboard(none)).journees).toEqual([]);
     const filters = exportFiltersSchema.parse({ journeeId: f.plenary.id });
     expect(await countExportRows(none, filters)).toBe(0);
+    for await (const batch of iterateExportRows(none, filters)) expect(batch).toEqual([]);
   });
 
   it("filters export rows by journée, half-day and status, paging with a cursor", async () => {
@@ -87,6 +89,22 @@ describe(`report aggregations (${testDbKind()})`, () => {
     for await (const batch of iterateExportRows(all, parse({}), 2)) seen.push(...batch.map((r) => r.lastName));
     expect(seen).toHaveLength(6);
     expect(new Set(seen).size).toBe(6);
+  });
+
+  it("selects the same registrations in the CSV/XLSX rows (SQL) as in the sheets' where, for every filter", async () => {
+    const db = await getDb();
+    for (const journeeId of [f.plenary.id, undefined])
+      for (const partId of [undefined, f.morning.id, f.afternoon.id])
+        for (const status of STATUS_FILTERS) {
+          const filters = exportFiltersSchema.parse({ journeeId, partId, status });
+          const where = exportWhere(all, filters);
+          const expected = await db.registration.findMany({ where, orderBy: { seq: "asc" }, select: { seq: true } });
+          const seen: number[] = [];
+          for await (const batch of iterateExportRows(all, filters, 2)) seen.push(...batch.map((r) => r.seq));
+          const label = JSON.stringify({ journee: Boolean(journeeId), partId, status });
+          expect(seen, label).toEqual(expected.map((r) => r.seq));
+          expect(await countExportRows(all, filters), label).toBe(expected.length);
+        }
   });
 
   it("lists the émargement sheet alphabetically in French order (Ç with C, Œ with O)", async () => {

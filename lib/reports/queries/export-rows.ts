@@ -1,0 +1,159 @@
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Scope } from "../queries";
+import type { ExportFilters } from "../schema";
+
+/**
+ * Rows of the registration exports (CSV, XLSX), read a page at a time with a cursor on `seq`.
+ * One SQL query per page selects the page, folds half-days and check-ins (string_agg) and hands
+ * each row over as one JSON array: the embedded database decodes every result field in
+ * JavaScript, so one text field per row instead of eighteen is what makes 10,000 rows fast
+ * (docs/decisions/012-report-performance.md). Formatting stays in csv.ts / xlsx.ts.
+ */
+export type ExportRow = {
+  seq: number;
+  lastName: string;
+  firstName: string;
+  email: string;
+  structure: string;
+  structureType: string;
+  /** Network code, "" when not given. */
+  network: string;
+  jobTitle: string;
+  commune: string;
+  status: string;
+  walkIn: boolean;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  journeeTitle: string;
+  journeeDate: Date;
+  parts: string;
+  present: boolean;
+  firstArrival: Date | null;
+  presentParts: string;
+};
+
+/** Journées the caller may export from (their scope, never drafts), narrowed to the filter's journée. */
+async function exportJourneeIds(scope: Scope, f: ExportFilters): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.journee.findMany({
+    where: { AND: [scope, { status: { not: "DRAFT" } }, f.journeeId ? { id: f.journeeId } : {}] },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** The filters in SQL over `r` (same meaning as exportWhere, which the sheets use; tested together). */
+function filterSql(ids: string[], f: ExportFilters): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`r."journeeId" IN (${Prisma.join(ids)})`];
+  const partKey = f.partId ? Prisma.sql`AND c."partKey" = ${f.partId}` : Prisma.empty;
+  const checkedIn = Prisma.sql`EXISTS (SELECT 1 FROM "CheckIn" c WHERE c."registrationId" = r.id ${partKey})`;
+  if (f.partId) {
+    and.push(Prisma.sql`(EXISTS (SELECT 1 FROM "RegistrationPart" x WHERE x."registrationId" = r.id
+      AND x."partId" = ${f.partId}) OR ${checkedIn})`);
+  }
+  if (f.status === "confirmed") and.push(Prisma.sql`r.status = 'CONFIRMED'`);
+  if (f.status === "waitlisted") and.push(Prisma.sql`r.status = 'WAITLISTED'`);
+  if (f.status === "cancelled") and.push(Prisma.sql`r.status = 'CANCELLED'`);
+  if (f.status === "present") and.push(checkedIn);
+  if (f.status === "absent") and.push(Prisma.sql`r.status = 'CONFIRMED' AND NOT ${checkedIn}`);
+  return Prisma.join(and, " AND ");
+}
+
+export async function countExportRows(scope: Scope, f: ExportFilters): Promise<number> {
+  const ids = await exportJourneeIds(scope, f);
+  if (!ids.length) return 0;
+  const db = await getDb();
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Registration" r WHERE ${filterSql(ids, f)}`;
+  return row.n;
+}
+
+// Instants travel as epoch milliseconds (timestamp columns hold UTC). date_part is float8
+// arithmetic; extract() computes in numeric, which costs a third of the query here.
+const ms = (column: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${column}) * 1000)`;
+
+// The order of json_build_array below.
+type JsonRow = [
+  seq: number,
+  lastName: string,
+  firstName: string,
+  email: string,
+  structure: string,
+  structureType: string,
+  network: string,
+  jobTitle: string,
+  commune: string,
+  status: string,
+  walkIn: boolean,
+  createdAt: number,
+  cancelledAt: number | null,
+  journeeTitle: string,
+  journeeDate: number,
+  parts: string,
+  present: boolean,
+  firstArrival: number | null,
+  presentParts: string,
+];
+
+function toExportRow(a: JsonRow): ExportRow {
+  return {
+    seq: a[0],
+    lastName: a[1],
+    firstName: a[2],
+    email: a[3],
+    structure: a[4],
+    structureType: a[5],
+    network: a[6],
+    jobTitle: a[7],
+    commune: a[8],
+    status: a[9],
+    walkIn: a[10],
+    createdAt: new Date(a[11]),
+    cancelledAt: a[12] === null ? null : new Date(a[12]),
+    journeeTitle: a[13],
+    journeeDate: new Date(a[14]),
+    parts: a[15],
+    present: a[16],
+    firstArrival: a[17] === null ? null : new Date(a[17]),
+    presentParts: a[18],
+  };
+}
+
+/** Pages of `batch` rows in `seq` order; the journée ids come from the caller's scope first. */
+export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch = 2000): AsyncGenerator<ExportRow[]> {
+  const ids = await exportJourneeIds(scope, f);
+  if (!ids.length) return;
+  const db = await getDb();
+  const where = filterSql(ids, f);
+  let after = -1;
+  for (;;) {
+    const [page] = await db.$queryRaw<{ rows: string | null }[]>`
+      WITH r AS (
+        SELECT r.id, r.seq, r."journeeId", r."lastName", r."firstName", r.email, r.structure, r."structureType",
+          r.network, r."jobTitle", r.commune, r.status, r."walkIn", r."createdAt", r."cancelledAt"
+        FROM "Registration" r
+        WHERE ${where} AND r.seq > ${after} ORDER BY r.seq LIMIT ${batch}
+      ), c AS (
+        SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
+          string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
+        FROM "CheckIn" c LEFT JOIN "JourneePart" p ON p.id = c."partId"
+        WHERE c."registrationId" IN (SELECT id FROM r) GROUP BY 1
+      ), x AS (
+        SELECT x."registrationId" AS rid, string_agg(p.title, ' + ' ORDER BY p.position) AS titles
+        FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId"
+        WHERE x."registrationId" IN (SELECT id FROM r) GROUP BY 1
+      )
+      SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
+        r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
+        ${ms(Prisma.sql`r."createdAt"`)}, ${ms(Prisma.sql`r."cancelledAt"`)}, j.title, ${ms(Prisma.sql`j."startsAt"`)},
+        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''))
+        ORDER BY r.seq)::text AS rows
+      FROM r JOIN "Journee" j ON j.id = r."journeeId"
+        LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id`;
+    const rows = page?.rows ? (JSON.parse(page.rows) as JsonRow[]).map(toExportRow) : [];
+    if (rows.length) yield rows;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1].seq;
+  }
+}
