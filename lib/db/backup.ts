@@ -14,6 +14,11 @@ export function backupDir(): string {
   return process.env.BACKUP_DIR || path.join(process.cwd(), "data", "backups");
 }
 
+/** Backups hold personal data: only the account that takes them may read them (0700 / 0600). */
+function privateDir(dir: string) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
 function stamp(): string {
   return new Date().toISOString().replace(/[-:]/g, "").replace(/\..+/, "");
 }
@@ -21,9 +26,9 @@ function stamp(): string {
 export async function backupPglite(handle: DbHandle, dir = backupDir()): Promise<string> {
   if (!handle.pglite) throw new Error("Pas de base embarquée ouverte.");
   const blob = await handle.pglite.dumpDataDir("gzip");
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = path.join(dir, `emarge-pglite-${stamp()}.tar.gz`);
-  fs.writeFileSync(`${file}.part`, Buffer.from(await blob.arrayBuffer()));
+  fs.writeFileSync(`${file}.part`, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
   fs.renameSync(`${file}.part`, file);
   return file;
 }
@@ -54,8 +59,9 @@ function run(tool: string, args: string[]): Promise<void> {
 }
 
 export async function backupPostgres(url: string, dir = backupDir()): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = path.join(dir, `emarge-postgres-${stamp()}.dump`);
+  fs.writeFileSync(`${file}.part`, "", { mode: 0o600 }); // pg_dump truncates it and keeps the mode
   await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", `${file}.part`, url]);
   fs.renameSync(`${file}.part`, file);
   return file;

@@ -1,12 +1,16 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { backupPglite, backupPostgres } from "@/lib/db/backup";
+import { getDb, getDbHandle } from "@/lib/db/client";
 import { seedPartners } from "@/lib/demo/seed";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /**
  * What a fresh production install needs (docs/deployment.md, found by following the guide):
- * the three partners without any demo data, and next-auth's URLs on the public address when
- * `next start` sits behind a reverse proxy.
+ * the three partners without any demo data, next-auth's URLs on the public address when
+ * `next start` sits behind a reverse proxy, and backups that other accounts cannot read.
  */
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -21,6 +25,24 @@ describe(`a fresh production database (${testDbKind()})`, () => {
     expect(partners.map((p) => p.slug)).toEqual(["ddets-13", "metropole-amp", "unafo"]);
     expect(await db.journee.count()).toBe(0);
     expect(await db.registration.count()).toBe(0);
+  });
+});
+
+describe(`npm run backup (${testDbKind()})`, () => {
+  it("writes into a directory only its owner can open, a file only its owner can read", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emarge-backup-mode-")), "backups");
+    const previous = process.umask(0o022); // Debian's default: files 0644 unless the code says otherwise
+    try {
+      const file =
+        testDbKind() === "postgres"
+          ? await backupPostgres(process.env.DATABASE_URL as string, dir)
+          : await backupPglite(await getDbHandle(), dir);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(previous);
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
