@@ -4,6 +4,7 @@ import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
 import { createCheckInFixture } from "@/lib/checkin/mutations/test-fixtures";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { groupCpuMs } from "./cpu";
 import { freshDatabase, startNext, waitHealthy } from "./harness";
 
 type Options = { db: "pglite" | "postgres"; scanners: number; seconds: number; port: number; n: number };
@@ -80,6 +81,7 @@ export async function main(args: string[]): Promise<void> {
   const paced: Answer[] = [];
   const flat: Answer[] = [];
   let flatSeconds = 0;
+  let cpuPerScan = 0;
   try {
     await waitHealthy(base);
     const doors = cookies.map((c, s) => scanner(base, c, fx.journeeId, `Porte ${s + 1}`));
@@ -87,6 +89,7 @@ export async function main(args: string[]): Promise<void> {
     for (let i = 0; i < 40; i++)
       await doors[i % doors.length]({ ticket: tickets[tickets.length - 1 - i], nonce: randomUUID() }); // warm-up
     // 1. Paced: one scan per second per scanner.
+    const cpuBefore = server.pid ? groupCpuMs(server.pid) : 0;
     const t0 = performance.now();
     await Promise.all(
       doors.map(async (scan, s) => {
@@ -103,6 +106,7 @@ export async function main(args: string[]): Promise<void> {
         }
       }),
     );
+    cpuPerScan = server.pid ? Math.round(((groupCpuMs(server.pid) - cpuBefore) / paced.length) * 100) / 100 : 0;
     // 2. Flat out: every ticket once more, as fast as the server answers.
     const t1 = performance.now();
     let k = 0;
@@ -147,6 +151,7 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `  à fond : ${flat.length} scans en ${flatSeconds.toFixed(1)} s = ${Math.round(flat.length / flatSeconds)} scans/s, p50 ${pct(flatLat, 0.5)} ms, p95 ${pct(flatLat, 0.95)} ms, ${JSON.stringify(count(flat))}`,
   );
+  console.log(`  CPU du serveur (tous threads), phase cadencée : ${cpuPerScan} ms par scan`);
   console.log(
     `  doubles émargements : ${doubleAnswers} réponses ok en trop, ${doubleRows} lignes CheckIn en trop ; ${rows.length} personnes présentes`,
   );
@@ -160,6 +165,7 @@ export async function main(args: string[]): Promise<void> {
     scans_flat: flat.length,
     flat_p95_ms: pct(flatLat, 0.95),
     present: rows.length,
+    server_cpu_ms_per_scan: cpuPerScan,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }

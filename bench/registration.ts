@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parisTime } from "@/lib/format/dates";
+import { groupCpuMs } from "./cpu";
 import { freshDatabase, startNext, waitHealthy } from "./harness";
 import { checkInvariants, rawWriteRate } from "./registration-db";
 
@@ -113,10 +114,13 @@ export async function main(args: string[]): Promise<void> {
     APP_URL: `http://127.0.0.1:${o.port}`,
   });
   let run: Awaited<ReturnType<typeof drive>>;
+  let cpuPerRequest = 0;
   try {
     await waitHealthy(base);
     await drive(base, warmupId, 300, o.concurrency, "chauffe");
+    const cpuBefore = server.pid ? groupCpuMs(server.pid) : 0;
     run = await drive(base, journeeId, o.n, o.concurrency, "inscrit");
+    cpuPerRequest = server.pid ? Math.round(((groupCpuMs(server.pid) - cpuBefore) / o.n) * 100) / 100 : 0;
     await new Promise((r) => setTimeout(r, 1500)); // let the deferred e-mails finish
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
@@ -130,6 +134,7 @@ export async function main(args: string[]): Promise<void> {
     `Base ${o.db} — ${o.n} inscriptions, ${o.concurrency} en parallèle, ${o.capacity} places (${run.seconds.toFixed(1)} s)`,
   );
   console.log(`  débit ${run.perSecond} inscriptions/s, latence p50 ${run.p50} ms, p95 ${run.p95} ms`);
+  console.log(`  CPU du serveur (tous threads) : ${cpuPerRequest} ms par inscription`);
   console.log(`  réponses ${JSON.stringify(run.statuses)}, e-mails écrits ${mails}`);
   console.log(`  base : ${JSON.stringify(check)}`);
   console.log(`  écriture transactionnelle brute de la même base : ${raw} transactions/s`);
@@ -145,6 +150,7 @@ export async function main(args: string[]): Promise<void> {
     confirmed: check.confirmed,
     waitlisted: check.waitlisted,
     invariants_ok: check.ok,
+    server_cpu_ms_per_registration: cpuPerRequest,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }

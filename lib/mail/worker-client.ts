@@ -6,11 +6,20 @@ import type { MailInput, MailKind } from "@/lib/registration/emails";
 import { MAIL_WORKER_FILE, type MailJob, type MailJobResult } from "./worker-protocol";
 
 type Pending = { resolve: (r: MailJobResult) => void };
-type State = { worker: Worker | null; pending: Map<number, Pending>; nextId: number; disabled: boolean };
+type State = {
+  worker: Worker | null;
+  pending: Map<number, Pending>;
+  queue: MailJob[];
+  nextId: number;
+  disabled: boolean;
+  file?: string | null;
+};
 
 // One worker per process, kept across hot reloads and module copies (route handlers and actions).
 const g = globalThis as typeof globalThis & { __emargeMailWorker?: State };
-if (!g.__emargeMailWorker) g.__emargeMailWorker = { worker: null, pending: new Map(), nextId: 1, disabled: false };
+if (!g.__emargeMailWorker) {
+  g.__emargeMailWorker = { worker: null, pending: new Map(), queue: [], nextId: 1, disabled: false };
+}
 const state: State = g.__emargeMailWorker;
 
 /** The bundled worker of a production build, or null (dev server, tests, scripts: send in-process). */
@@ -29,9 +38,11 @@ function settleAll(error: string) {
 function startWorker(file: string): Worker {
   const worker = new Worker(/*turbopackIgnore: true*/ file);
   worker.unref(); // held only while messages are pending (see deliverInWorker)
-  worker.on("message", (answer: MailJobResult) => {
-    state.pending.get(answer.id)?.resolve(answer);
-    state.pending.delete(answer.id);
+  worker.on("message", (answers: MailJobResult[]) => {
+    for (const answer of answers) {
+      state.pending.get(answer.id)?.resolve(answer);
+      state.pending.delete(answer.id);
+    }
     if (state.pending.size === 0) worker.unref();
   });
   worker.on("error", (error) => log("error", "mail_worker_error", { message: error.message }));
@@ -50,7 +61,8 @@ function startWorker(file: string): Worker {
  */
 export function deliverInWorker(kind: MailKind, mail: MailInput, dropped: string[]): Promise<MailJobResult> | null {
   if (state.disabled) return null;
-  const file = mailWorkerPath();
+  if (state.file === undefined) state.file = mailWorkerPath();
+  const file = state.file;
   if (!file) return null;
   try {
     state.worker ??= startWorker(file);
@@ -63,8 +75,15 @@ export function deliverInWorker(kind: MailKind, mail: MailInput, dropped: string
   const job: MailJob = { id: state.nextId++, kind, mail, dropped };
   return new Promise((resolve) => {
     state.pending.set(job.id, { resolve });
-    worker.ref();
-    worker.postMessage(job);
+    // Jobs of one turn of the event loop go in one message: one wake-up of the worker per burst.
+    if (state.queue.push(job) === 1) {
+      setImmediate(() => {
+        const batch = state.queue;
+        state.queue = [];
+        worker.ref();
+        worker.postMessage(batch);
+      });
+    }
   });
 }
 
@@ -78,5 +97,6 @@ export async function stopMailWorker(): Promise<void> {
   const worker = state.worker;
   state.worker = null;
   state.disabled = false;
+  state.file = undefined;
   await worker?.terminate();
 }

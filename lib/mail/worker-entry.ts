@@ -11,13 +11,26 @@ import type { MailJob, MailJobResult } from "./worker-protocol";
 
 usePooledSmtp();
 
-parentPort?.on("message", async (job: MailJob) => {
-  let answer: MailJobResult;
+async function run(job: MailJob): Promise<MailJobResult> {
   try {
     const sent = await sendMail(await buildRegistrationMail(job.kind, job.mail, job.dropped));
-    answer = { id: job.id, ok: true, messageId: sent.messageId };
+    return { id: job.id, ok: true, messageId: sent.messageId };
   } catch (error) {
-    answer = { id: job.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { id: job.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(answer);
+}
+
+// Answers are batched like the jobs: one wake-up of the main thread per turn of this loop.
+let answers: MailJobResult[] = [];
+function answer(result: MailJobResult) {
+  if (answers.push(result) === 1) {
+    setImmediate(() => {
+      parentPort?.postMessage(answers);
+      answers = [];
+    });
+  }
+}
+
+parentPort?.on("message", (jobs: MailJob[]) => {
+  for (const job of jobs) void run(job).then(answer);
 });
