@@ -27,6 +27,8 @@ export type Registered = {
   mail: MailInput;
   /** People (possibly this one) moved from the waiting list to a freed place right after. */
   promoted: Promotion[];
+  /** Waitlisted by the one-statement path: whether a place was free once it held the row. */
+  roomAfter?: boolean;
 };
 
 // Generous waits: under a burst every transaction queues for the journée row (by design).
@@ -98,7 +100,8 @@ export async function register(
 ): Promise<Registered | Refused<RegistrationRefusal>> {
   const prepared = prepare(input, ctx.now ?? new Date());
   const outcome = await registerOnce(prepared);
-  if (!outcome.ok || outcome.status !== "WAITLISTED") return outcome;
+  // The one-statement path knows whether a place was free once it held the row; only then look.
+  if (!outcome.ok || outcome.status !== "WAITLISTED" || outcome.roomAfter === false) return outcome;
   const promoted = await fillFreedPlaces(outcome.journeeId, prepared.now);
   if (!promoted.some((p) => p.registrationId === outcome.registrationId)) return { ...outcome, promoted };
   return {

@@ -16,6 +16,7 @@ export type PreparedRegistration = {
 };
 type Row = Omit<MailInput, "journee" | "parts" | "waitlistRank"> & {
   waitlistRank: bigint | number | null;
+  roomAfter: boolean;
   j_title: string;
   j_venue: string;
   j_address: string;
@@ -51,7 +52,7 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
       WHERE id = ${journeeId} AND status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM seat)
         AND "registrationOpensAt" <= ${p.now} AND "registrationClosesAt" > ${p.now} AND "endsAt" > ${p.now}
         AND NOT EXISTS (SELECT 1 FROM "JourneePart" h WHERE h."journeeId" = ${journeeId} AND h.kind = 'HALF_DAY')
-      RETURNING "waitlistSeq"
+      RETURNING "waitlistSeq", "confirmedCount" < capacity AS "roomAfter"
     ), reg AS (
       INSERT INTO "Registration" (id, "journeeId", "firstName", "lastName", "searchText", email, "emailNormalized",
         "liveEmailKey", phone, structure, "structureType", "jobTitle", commune, "accessibilityNeeds", "inviteConsent",
@@ -70,7 +71,8 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
       CASE WHEN reg."waitlistPosition" IS NULL THEN NULL ELSE 1 + (
         SELECT count(*) FROM "Registration" w
         WHERE w."journeeId" = ${journeeId} AND w.status = 'WAITLISTED' AND w."waitlistPosition" < reg."waitlistPosition"
-      ) END AS "waitlistRank"
+      ) END AS "waitlistRank",
+      COALESCE((SELECT "roomAfter" FROM line), false) AS "roomAfter"
     FROM reg JOIN "Journee" j ON j.id = ${journeeId}`;
   const row = rows[0];
   if (!row) return null;
@@ -95,5 +97,7 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
       parts: [],
     },
   };
-  return { registrationId: row.id, status: row.status as "CONFIRMED" | "WAITLISTED", mail };
+  // roomAfter: the journée row as this statement left it (RETURNING gives the latest version, after
+  // any cancellation that committed while we waited for the row) still had a free place.
+  return { registrationId: row.id, status: row.status as "CONFIRMED" | "WAITLISTED", mail, roomAfter: row.roomAfter };
 }
