@@ -120,8 +120,12 @@ function toExportRow(a: JsonRow): ExportRow {
   };
 }
 
-/** Pages of `batch` rows in `seq` order; the journée ids come from the caller's scope first. */
-export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch = 2000): AsyncGenerator<ExportRow[]> {
+/**
+ * Pages of `batch` rows in `seq` order; the journée ids come from the caller's scope first. The
+ * check-ins and half-days are read through those journées (an index range, not every check-in
+ * of the programme). 5,000 rows are about 1 MB of JSON: few pages, each one cheap to hold.
+ */
+export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch = 5000): AsyncGenerator<ExportRow[]> {
   const ids = await exportJourneeIds(scope, f);
   if (!ids.length) return;
   const db = await getDb();
@@ -138,10 +142,10 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
         SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
           string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
         FROM "CheckIn" c LEFT JOIN "JourneePart" p ON p.id = c."partId"
-        WHERE c."registrationId" IN (SELECT id FROM r) GROUP BY 1
+        WHERE c."registrationId" IN (SELECT id FROM r) AND c."journeeId" IN (${Prisma.join(ids)}) GROUP BY 1
       ), x AS (
         SELECT x."registrationId" AS rid, string_agg(p.title, ' + ' ORDER BY p.position) AS titles
-        FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId"
+        FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId" AND p."journeeId" IN (${Prisma.join(ids)})
         WHERE x."registrationId" IN (SELECT id FROM r) GROUP BY 1
       )
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
