@@ -35,6 +35,7 @@ const ALL = [
   "aubagne-2023",
   "pleniere-2024",
   "journee-ouverte",
+  "journee-du-jour",
 ];
 const VISIBLE: Partial<Record<Who, string[]>> = {
   admin: ALL,

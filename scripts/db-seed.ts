@@ -1,6 +1,6 @@
 /**
  * npm run db:seed   loads the demo data (partners, 2023 programme, plenary of 16 April 2024,
- *                   one open journée). Idempotent: a second run changes nothing.
+ *                   one open journée, one held today). Idempotent: a second run changes nothing.
  * --if-empty        only into an empty database (what `npm start` does: real data is never touched).
  * --partners-only   only the three partners, no demo journée or person: what a production database
  *                   needs before journées can be created (docs/deployment.md). Idempotent too.

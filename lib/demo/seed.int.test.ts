@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { checkInWindow } from "@/lib/checkin/evaluate";
 import { getDb } from "@/lib/db/client";
+import { parisDateKey } from "@/lib/format/dates";
 import { journeePublicStatus } from "@/lib/journees/status";
-import { DEMO_OPEN_SLUG, DEMO_PLENARY_SLUG, DEMO_PROGRAMME_SLUGS, isDatabaseEmpty, seedDemo } from "./seed";
+import {
+  DEMO_OPEN_SLUG,
+  DEMO_PLENARY_SLUG,
+  DEMO_PROGRAMME_SLUGS,
+  DEMO_TODAY_SLUG,
+  isDatabaseEmpty,
+  seedDemo,
+} from "./seed";
 
 async function counts() {
   const db = await getDb();
@@ -31,13 +40,14 @@ describe("seedDemo", () => {
     expect(first.partners).toBe(3);
   });
 
-  it("creates the five programme journées and the open one", async () => {
+  it("creates the five programme journées, the open one and today's", async () => {
     const db = await getDb();
     const journees = await db.journee.findMany({
       select: { slug: true, status: true, isPlenary: true, startsAt: true },
     });
     const slugs = journees.map((j) => j.slug);
-    for (const slug of [...DEMO_PROGRAMME_SLUGS, DEMO_OPEN_SLUG]) expect(slugs).toContain(slug);
+    for (const slug of [...DEMO_PROGRAMME_SLUGS, DEMO_OPEN_SLUG, DEMO_TODAY_SLUG]) expect(slugs).toContain(slug);
+    expect(journees).toHaveLength(7);
 
     const open = journees.find((j) => j.slug === DEMO_OPEN_SLUG);
     expect(open?.status).toBe("PUBLISHED");
@@ -51,6 +61,29 @@ describe("seedDemo", () => {
     expect(plenary?.isPlenary).toBe(true);
     expect(plenary?.startsAt.toISOString()).toBe("2024-04-16T07:00:00.000Z");
     expect(journees.filter((j) => j.status === "CLOSED")).toHaveLength(5);
+  });
+
+  it("holds today's journée with its door open: confirmed tickets, some already checked in", async () => {
+    const db = await getDb();
+    const today = await db.journee.findUniqueOrThrow({ where: { slug: DEMO_TODAY_SLUG }, include: { parts: true } });
+    expect(today.title).toBe("Journée test du jour — accueil");
+    expect(today.status).toBe("PUBLISHED");
+    expect(today.parts).toHaveLength(0);
+    expect(parisDateKey(today.startsAt)).toBe(parisDateKey(now));
+    const { opensAt, closesAt } = checkInWindow(today);
+    expect(opensAt.getTime()).toBeLessThan(now.getTime());
+    expect(closesAt.getTime()).toBeGreaterThan(now.getTime());
+
+    const confirmed = await db.registration.count({ where: { journeeId: today.id, status: "CONFIRMED" } });
+    expect(confirmed).toBeGreaterThanOrEqual(24);
+    const checkIns = await db.checkIn.findMany({ where: { journeeId: today.id } });
+    expect(checkIns.length).toBeGreaterThan(5);
+    expect(checkIns.length).toBeLessThan(confirmed);
+    for (const c of checkIns) {
+      expect(c.checkedInAt.getTime()).toBeGreaterThanOrEqual(opensAt.getTime());
+      expect(c.checkedInAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(c.partKey).toBe("journee");
+    }
   });
 
   it("has about 200 people in 2023 and more than 200 at the plenary", async () => {

@@ -1,12 +1,14 @@
 /**
  * Demo data: the three partners, the 2023 programme (Aix-en-Provence, Marseille, Istres,
- * Aubagne), the plenary of 16 April 2024 and one upcoming journée open for registration.
+ * Aubagne), the plenary of 16 April 2024, one upcoming journée open for registration and one held
+ * on the day the seed runs (so that the scanner can be tried at once).
  *
  * Deterministic (seeded PRNG, no Math.random) and idempotent: partners are upserted by slug and
  * a journée that already exists (by slug) is left untouched with its registrations.
  * People, structures and venues are fictional; e-mails use example.org.
  */
 
+import { OPENS_BEFORE_MS } from "@/lib/checkin/evaluate";
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { parisDateKey, parisTime } from "@/lib/format/dates";
@@ -25,6 +27,8 @@ export const DEMO_PROGRAMME_SLUGS = [
 ] as const;
 export const DEMO_PLENARY_SLUG = "pleniere-2024";
 export const DEMO_OPEN_SLUG = "journee-ouverte";
+/** Dated on the day of seeding (Paris): its door is open, its tickets scan "ok" right away. */
+export const DEMO_TODAY_SLUG = "journee-du-jour";
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic pseudo-random generator (mulberry32)
@@ -526,6 +530,8 @@ type JourneeSpec = {
   presentRate: number;
   parts: PartSpec[];
   past: boolean;
+  /** Share of confirmed people already checked in, for the journée held on the day of seeding. */
+  checkedInToday?: number;
 };
 
 const ACCESS_TC =
@@ -740,6 +746,31 @@ function journeeSpecs(now: Date): JourneeSpec[] {
           capacity: 40,
         },
       ],
+    },
+    {
+      slug: DEMO_TODAY_SLUG,
+      title: "Journée test du jour — accueil",
+      city: "Marseille",
+      venue: "Maison de la vie associative",
+      address: "Boulevard de la Libération, 13001 Marseille",
+      accessInfo: ACCESS_TC,
+      programme: programmeText("l'accueil et l'émargement des participants", "Marseille"),
+      day: parisDateKey(now),
+      // A wide day so that the door (open two hours before the start) is open whenever one tries.
+      start: "08:00",
+      end: "21:00",
+      capacity: 80,
+      status: "PUBLISHED",
+      isPlenary: false,
+      partnerSlug: "metropole-amp",
+      confirmed: 36,
+      cancelled: 2,
+      waitlisted: 0,
+      walkIns: 0,
+      presentRate: 0,
+      past: false,
+      checkedInToday: 0.3,
+      parts: [],
     },
   ];
 }
@@ -987,6 +1018,16 @@ async function createJournee(tx: Tx, spec: JourneeSpec, partnerId: string, peopl
         if (part) part.confirmedCount++;
         checkIn(id, partId === parts[0]?.id ? at : afternoonArrival(), "WALK_IN", partId);
       }
+    }
+  }
+
+  if (spec.checkedInToday) {
+    // Arrived during the last two hours, never before the door opened nor after `now`.
+    const doorOpens = startsAt.getTime() - OPENS_BEFORE_MS;
+    const count = Math.round(spec.checkedInToday * confirmedPre.length);
+    for (const r of rng.shuffle(confirmedPre).slice(0, count)) {
+      const at = now.getTime() - rng.int(1, 120) * 60_000;
+      if (at >= doorOpens && at < endsAt.getTime()) checkIn(r.id, at, rng.chance(0.85) ? "QR" : "SEARCH", null);
     }
   }
 
