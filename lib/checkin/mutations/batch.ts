@@ -1,0 +1,50 @@
+import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permissions";
+import { isValidPartKey } from "../evaluate";
+import { agentDisplayName } from "../labels";
+import type { Actor } from "../mutations";
+import { type CheckInJournee, getJourneeForScan } from "../queries";
+import { OFFLINE_SCAN_BOUNDS, type ScanRequest, type ScanResponse } from "../schema";
+import { recordScan } from "./record-scan";
+
+/**
+ * A batch of scans from one device, in order (online: usually one; offline queue later: many).
+ * Each scan is authorised on its own journée (canCheckIn on the row); a scan the user
+ * may not make, or with a part that does not exist, gets an error entry instead of a result.
+ */
+export async function recordScanBatch(
+  user: CurrentUser,
+  scans: ScanRequest[],
+  now = new Date(),
+): Promise<ScanResponse> {
+  const journees = new Map<string, Promise<CheckInJournee | null>>();
+  const results: ScanResponse["results"] = [];
+  for (const scan of scans) {
+    if (!journees.has(scan.journeeId)) {
+      journees.set(scan.journeeId, getJourneeForScan(scan.journeeId));
+    }
+    const journee = await journees.get(scan.journeeId);
+    if (!journee || !canCheckIn(user, journee)) {
+      results.push({ nonce: scan.nonce, error: "forbidden" });
+    } else if (!isValidPartKey(journee, scan.partKey)) {
+      results.push({ nonce: scan.nonce, error: "bad_part" });
+    } else if (scan.offline && !withinOfflineBounds(scan.scannedAt, journee, now)) {
+      results.push({ nonce: scan.nonce, error: "bad_time" });
+    } else {
+      results.push(await recordScan(scan, journee, actorFor(user, journee), now));
+    }
+  }
+  return { results };
+}
+
+/** An offline scan time is believed from a day before the start up to 5 minutes ahead of the server. */
+export function withinOfflineBounds(scannedAt: Date, journee: { startsAt: Date }, now: Date): boolean {
+  const t = scannedAt.getTime();
+  return (
+    t >= journee.startsAt.getTime() - OFFLINE_SCAN_BOUNDS.beforeStartMs &&
+    t <= now.getTime() + OFFLINE_SCAN_BOUNDS.aheadMs
+  );
+}
+
+export function actorFor(user: CurrentUser, journee: { id: string; partnerId: string }): Actor {
+  return { userId: user.id, name: agentDisplayName(user), mayOverCapacity: canManageJournee(user, journee) };
+}
