@@ -3,10 +3,11 @@
  * its one-statement insert in mutations/insert-scan.ts), a device's batch of scans
  * (mutations/batch.ts), undo (mutations/undo.ts) and walk-ins (mutations/walk-in.ts).
  */
+
+export { isUniqueViolation } from "@/lib/db/unique-violation";
 export { actorFor, recordScanBatch, withinOfflineBounds } from "./mutations/batch";
 export { recordScan } from "./mutations/record-scan";
 export { type UndoRefusal, undoCheckIn } from "./mutations/undo";
-export { isUniqueViolation } from "./mutations/unique-violation";
 export { registerWalkIn } from "./mutations/walk-in";
 
 /** Who scans: checked by the caller (route or action) before any mutation runs. */

@@ -1,11 +1,11 @@
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { type Refused, refused } from "@/lib/result";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
 import { normalizeEmail } from "@/lib/text/normalize";
 import type { RegistrationRefusal } from "./labels";
 import { type PreparedRegistration, registerInOneStatement } from "./mutations/fast-register";
 import { ALREADY, type MutationContext, type Registered, searchTextOf } from "./mutations/in-transaction";
-import { isUniqueViolation } from "./mutations/refused";
 import { fillFreedPlaces } from "./mutations/settle";
 import type { Promotion } from "./mutations/waitlist";
 import { registerWithChoices } from "./mutations/with-choices";

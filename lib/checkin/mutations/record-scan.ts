@@ -1,11 +1,11 @@
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { type Evaluation, evaluateScan, type JourneeSnapshot } from "../evaluate";
 import type { Actor } from "../mutations";
 import { loadRegistrationSnapshot, registrationKey } from "../queries";
 import { type ScanOutcome, type ScanRequest, ScanResult, UNDO_WINDOW_MS } from "../schema";
 import { insertScanAndCheckIn, type ScanEventData } from "./insert-scan";
 import { claimOfflinePresence } from "./offline-conflict";
-import { isUniqueViolation } from "./unique-violation";
 
 /** A parsed scan; `offline` may be left out by server-side callers (tests, benchmark). */
 export type Scan = Omit<ScanRequest, "offline"> & { offline?: boolean };

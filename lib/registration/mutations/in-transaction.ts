@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { type Refused, refused } from "@/lib/result";
 import { foldForSearch } from "@/lib/text/normalize";
 import type { MailInput } from "../emails";
 import type { RegistrationRefusal } from "../labels";
 import type { UpdateInput } from "../schema";
-import { isUniqueViolation, RegistrationRefused } from "./refused";
+import { RegistrationRefused } from "./refused";
 import type { Promotion } from "./waitlist";
 
 /** What the registration mutations share: the transaction wrapper and the result shapes. */
