@@ -7,6 +7,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets need no id; everything that can log does.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Static assets need no id; everything that can log does. The three hot JSON routes (a scan,
+  // live counts, a registration) set their own id: see routeRequestId and decision 012.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/checkin$|api/checkin/counts$|api/inscriptions$).*)",
+  ],
 };

@@ -10,6 +10,8 @@ import { fieldErrorsOf, keptValues, registrationSchema } from "./schema";
 
 export type SubmitContext = {
   ip: string;
+  /** Set by routes that proxy.ts skips (they make their own id); else the proxy's id is used. */
+  requestId?: string;
   /** Runs work after the response (Next's `after`); default: awaited inline (tests, scripts). */
   defer?: (task: () => Promise<unknown>) => void;
 };
@@ -66,7 +68,11 @@ export async function submitRegistration(raw: unknown, ctx: SubmitContext): Prom
       manageToken: manageToken(outcome.tokenSalt),
     };
   } catch (error) {
-    const ref = logUnexpected(error, { where: "submitRegistration", ip: ctx.ip });
+    const ref = logUnexpected(error, {
+      where: "submitRegistration",
+      ip: ctx.ip,
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    });
     return { ...refusal("unexpected", { ref }), values: kept };
   }
 }

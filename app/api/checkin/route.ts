@@ -3,9 +3,8 @@ import { getSessionUser, requireUser } from "@/lib/auth/current-user";
 import { recordScanBatch } from "@/lib/checkin/mutations";
 import { ScanBatchSchema } from "@/lib/checkin/schema";
 import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
+import { REQUEST_ID_HEADER, routeRequestId } from "@/lib/http/request-id";
 import { logUnexpected } from "@/lib/log";
-
-const noStore = SMALL_JSON_HEADERS;
 
 /** JSON only, same site: a cross-site form cannot post here with the session cookie. */
 function crossSite(request: NextRequest): boolean {
@@ -20,6 +19,8 @@ function crossSite(request: NextRequest): boolean {
  * Authorised by the session: canCheckIn on each scan's journée.
  */
 export async function POST(request: NextRequest) {
+  const requestId = routeRequestId(request);
+  const noStore = { ...SMALL_JSON_HEADERS, [REQUEST_ID_HEADER]: requestId };
   if (crossSite(request)) return NextResponse.json({ error: "unsupported" }, { status: 415, headers: noStore });
   const auth = await requireUser(getSessionUser);
   if (!auth.ok) return NextResponse.json({ error: auth.reason }, { status: 401, headers: noStore });
@@ -34,7 +35,7 @@ export async function POST(request: NextRequest) {
   try {
     return NextResponse.json(await recordScanBatch(auth.user, parsed.data.scans), { headers: noStore });
   } catch (error) {
-    const ref = logUnexpected(error, { route: "POST /api/checkin", userId: auth.user.id });
+    const ref = logUnexpected(error, { route: "POST /api/checkin", requestId, userId: auth.user.id });
     return NextResponse.json({ error: "unexpected", ref }, { status: 500, headers: noStore });
   }
 }

@@ -1,5 +1,6 @@
 import { after, type NextRequest, NextResponse } from "next/server";
 import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
+import { REQUEST_ID_HEADER, routeRequestId } from "@/lib/http/request-id";
 import { clientIp } from "@/lib/rate-limit/rules";
 import { appUrl } from "@/lib/registration/emails";
 import { submitRegistration } from "@/lib/registration/submit";
@@ -24,27 +25,31 @@ const STATUS_BY_REASON: Record<string, number> = {
  * 201 confirmed or waitlisted; 4xx with a French message otherwise; 429 with Retry-After.
  */
 export async function POST(request: NextRequest) {
+  const requestId = routeRequestId(request);
+  const json = { ...SMALL_JSON_HEADERS, [REQUEST_ID_HEADER]: requestId };
   let body: unknown;
   try {
     body = await request.json();
   } catch {
     return NextResponse.json(
       { ok: false, reason: "invalid", message: "Corps JSON invalide." },
-      { status: 400, headers: SMALL_JSON_HEADERS },
+      { status: 400, headers: json },
     );
   }
-  const outcome = await submitRegistration(body, { ip: clientIp(request.headers), defer: (task) => after(task) });
+  const outcome = await submitRegistration(body, {
+    ip: clientIp(request.headers),
+    requestId,
+    defer: (task) => after(task),
+  });
   if (outcome.ok) {
     const { manageToken, ...rest } = outcome;
     return NextResponse.json(
       { ...rest, manageUrl: `${appUrl()}/inscription/${manageToken}` },
-      { status: 201, headers: SMALL_JSON_HEADERS },
+      { status: 201, headers: json },
     );
   }
   const { values: _values, ...answer } = outcome;
   const status = STATUS_BY_REASON[outcome.reason] ?? 400;
-  const headers = outcome.retryAfterS
-    ? { ...SMALL_JSON_HEADERS, "Retry-After": String(outcome.retryAfterS) }
-    : SMALL_JSON_HEADERS;
+  const headers = outcome.retryAfterS ? { ...json, "Retry-After": String(outcome.retryAfterS) } : json;
   return NextResponse.json(answer, { status, headers });
 }
