@@ -73,17 +73,23 @@ export async function seedJournee(slug: string, count: number): Promise<string> 
   const [am, pm] = j.parts.map((p) => p.id);
   await db.$executeRaw`
     INSERT INTO "Registration" ("id","journeeId","firstName","lastName","email","emailNormalized","liveEmailKey",
-      "structure","structureType","jobTitle","commune","status","walkIn","tokenSalt","ticketHash","manageHash","updatedAt")
+      "structure","structureType","network","jobTitle","commune","status","walkIn","tokenSalt","ticketHash","manageHash","updatedAt")
     SELECT ${slug} || '-' || g, ${j.id},
       (ARRAY['Élodie','Zoé','Jérôme','Anaïs','Noël','Loïc','Hélène','François'])[1 + g % 8],
       (ARRAY['Lefèvre','Çelik','Dubœuf','Garçon','Brûlé','Müller','Martin','Rossi'])[1 + (g / 8) % 8] || ' ' || g,
       ${slug} || g || '@example.org', ${slug} || g || '@example.org',
       CASE WHEN g % 20 = 0 THEN NULL ELSE ${slug} || g || '@example.org' END,
       'Structure n°' || (g % 700), (ARRAY['COMMUNE_CCAS','ETAT','BAILLEUR_SOCIAL','ASSOCIATION','LOGEMENT_ACCOMPAGNE'])[1 + g % 5]::"StructureType",
+      (ARRAY['UNAFO','FAS','USH','UNCCAS','SOLIHA','AUCUN'])[1 + g % 7]::"StructureNetwork",
       'Chargé·e de mission', (ARRAY['Marseille','Aix-en-Provence','Istres','Aubagne','Martigues','La Ciotat'])[1 + g % 6],
       (CASE WHEN g % 20 = 0 THEN 'CANCELLED' WHEN g % 25 = 0 THEN 'WAITLISTED' ELSE 'CONFIRMED' END)::"RegistrationStatus",
       g % 50 = 0, md5('s' || ${slug} || g), md5('t' || ${slug} || g), md5('m' || ${slug} || g), now()
     FROM generate_series(1, ${count}) g`;
+  // Half-days chosen at registration: both, the morning or the afternoon.
+  await db.$executeRaw`
+    INSERT INTO "RegistrationPart" ("registrationId","partId")
+    SELECT r.id, p.id FROM "Registration" r JOIN "JourneePart" p ON p."journeeId" = r."journeeId"
+    WHERE r."journeeId" = ${j.id} AND (r.seq % 3 = 0 OR (r.seq % 3 = 1) = (p.id = ${am}))`;
   await db.$executeRaw`
     INSERT INTO "CheckIn" ("id","registrationId","journeeId","partId","partKey","checkedInAt","method")
     SELECT r.id || '-am', r.id, ${j.id}, ${am}, ${am},

@@ -165,15 +165,19 @@ export async function countsByPart(ids: string[]): Promise<PartCount[]> {
  */
 async function checkInStats(journeeId: string) {
   const db = await getDb();
-  const rows = await db.$queryRaw<{ partKey: string | null; slot: number | null; count: number }[]>`
+  const scan = db.$queryRaw<{ partKey: string | null; slot: number | null; count: number }[]>`
     SELECT "partKey", date_part('epoch', date_bin('10 minutes', "checkedInAt", timestamp '2000-01-01')) AS slot,
       count(*)::int AS count
     FROM "CheckIn" WHERE "journeeId" = ${journeeId}
     GROUP BY GROUPING SETS (("partKey"), (date_bin('10 minutes', "checkedInAt", timestamp '2000-01-01')))`;
-  const registered = await db.$queryRaw<{ partId: string; count: number }[]>`
-    SELECT x."partId", count(*)::int AS count FROM "RegistrationPart" x
-    JOIN "Registration" r ON r.id = x."registrationId"
-    WHERE r."journeeId" = ${journeeId} AND r.status = 'CONFIRMED' GROUP BY 1`;
+  // Confirmed per part = every choice of the part (its index) minus the few waitlisted or
+  // cancelled ones: no join of every choice with every registration.
+  const perPart = db.$queryRaw<{ partId: string; count: number }[]>`
+    SELECT p.id AS "partId", ((SELECT count(*) FROM "RegistrationPart" x WHERE x."partId" = p.id)
+      - (SELECT count(*) FROM "Registration" r JOIN "RegistrationPart" x ON x."registrationId" = r.id AND x."partId" = p.id
+         WHERE r."journeeId" = ${journeeId} AND r.status IN ('WAITLISTED', 'CANCELLED')))::int AS count
+    FROM "JourneePart" p WHERE p."journeeId" = ${journeeId}`;
+  const [rows, registered] = await Promise.all([scan, perPart]);
   return {
     present: new Map(rows.filter((r) => r.partKey !== null).map((r) => [r.partKey as string, r.count])),
     registered: new Map(registered.map((r) => [r.partId, r.count])),
@@ -371,8 +375,8 @@ export type JourneeDashboard = {
 export async function getJourneeDashboard(scope: Scope, id: string): Promise<JourneeDashboard | null> {
   const j = await getReportJournee(scope, id);
   if (!j) return null;
-  const { counts, byType, byCommune, byNetwork } = await aggregate([id]);
-  const stats = await checkInStats(id);
+  // The journée is in scope: both scans run at once (two connections on PostgreSQL).
+  const [{ counts, byType, byCommune, byNetwork }, stats] = await Promise.all([aggregate([id]), checkInStats(id)]);
   const c = counts.get(id) ?? NO_COUNTS;
   const partRows = j.parts
     .filter((p) => p.kind === "HALF_DAY")

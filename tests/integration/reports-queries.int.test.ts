@@ -10,6 +10,7 @@ import {
   listSheetRows,
 } from "@/lib/reports/queries";
 import { exportFiltersSchema, STATUS_FILTERS } from "@/lib/reports/schema";
+import { insertRegistration } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";
 import { seedReportFixture } from "./reports-fixture";
 
@@ -112,5 +113,24 @@ describe(`report aggregations (${testDbKind()})`, () => {
     expect(rows.map((r) => r.lastName)).toEqual(["Çelik", "Dubœuf", "Lefèvre", "Sœur"]);
     const db = await getDb();
     expect(await db.registration.count()).toBeGreaterThan(0);
+  });
+
+  // Last: it adds registrations to the plenary.
+  it("counts half-day choices of confirmed people only", async () => {
+    const db = await getDb();
+    const waitlisted = await insertRegistration(f.plenary.id, "attente@example.org", { status: "WAITLISTED" });
+    const cancelled = await insertRegistration(f.plenary.id, "annulee@example.org", { status: "CANCELLED" });
+    await db.registrationPart.createMany({
+      data: [
+        { registrationId: waitlisted.id, partId: f.morning.id },
+        { registrationId: cancelled.id, partId: f.morning.id },
+        { registrationId: cancelled.id, partId: f.afternoon.id },
+      ],
+    });
+    const d = await getJourneeDashboard(all, f.plenary.id);
+    expect(d?.parts.map((p) => [p.title, p.registered])).toEqual([
+      ["Matinée", 3],
+      ["Après-midi", 2],
+    ]);
   });
 });

@@ -146,7 +146,9 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
       ), x AS (
         SELECT x."registrationId" AS rid, string_agg(p.title, ' + ' ORDER BY p.position) AS titles
         FROM "RegistrationPart" x JOIN "JourneePart" p ON p.id = x."partId" AND p."journeeId" IN (${Prisma.join(ids)})
-        WHERE x."registrationId" IN (SELECT id FROM r) GROUP BY 1
+        WHERE x."registrationId" IN (SELECT id FROM r)
+          AND x."partId" IN (SELECT id FROM "JourneePart" WHERE "journeeId" IN (${Prisma.join(ids)}))
+        GROUP BY 1
       )
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
         r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
