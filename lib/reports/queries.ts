@@ -101,7 +101,7 @@ export type Breakdowns = { byType: Breakdown; byCommune: Breakdown; byNetwork: B
  * ("" = not given, so that NULL keeps meaning "not this grouping set"), cancelled excluded.
  * The scan groups once by every attribute (a few dozen groups even for 50,000 people: one hash
  * per row, presence from a hashed set of the journées' check-ins), then GROUPING SETS sum those
- * groups; trimming and casts run per group, not per row (docs/decisions/012-report-performance.md).
+ * groups; trimming and casts run per group, not per row (docs/decisions/013-report-performance.md).
  */
 export async function aggregate(ids: string[]): Promise<{ counts: Map<string, Counts> } & Breakdowns> {
   const counts = new Map<string, Counts>();

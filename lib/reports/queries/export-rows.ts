@@ -8,7 +8,7 @@ import type { ExportFilters } from "../schema";
  * One SQL query per page selects the page, folds half-days and check-ins (string_agg) and hands
  * each row over as one JSON array: the embedded database decodes every result field in
  * JavaScript, so one text field per row instead of eighteen is what makes 10,000 rows fast
- * (docs/decisions/012-report-performance.md). Formatting stays in csv.ts / xlsx.ts.
+ * (docs/decisions/013-report-performance.md). Formatting stays in csv.ts / xlsx.ts.
  */
 export type ExportRow = {
   seq: number;
