@@ -5,7 +5,7 @@ import { createCheckInFixture } from "@/lib/checkin/mutations/test-fixtures";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { groupCpuMs } from "./cpu";
-import { freshDatabase, startNext, waitHealthy } from "./harness";
+import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
 
 type Options = { db: "pglite" | "postgres"; scanners: number; seconds: number; port: number; n: number };
 type Scan = { ticket: string; nonce: string };
@@ -144,7 +144,9 @@ export async function main(args: string[]): Promise<void> {
     }
     return m;
   };
-  console.log(`Base ${o.db} — ${o.n} inscrits, ${o.scanners} scanners`);
+  console.log(
+    `Base ${o.db}${o.db === "postgres" ? ` (${pgTransport(dbEnv.DATABASE_URL)})` : ""} — ${o.n} inscrits, ${o.scanners} scanners`,
+  );
   console.log(
     `  cadencé (${o.scanners}/s pendant ${o.seconds} s) : ${paced.length} scans, p50 ${pct(latencies, 0.5)} ms, p95 ${pct(latencies, 0.95)} ms, ${JSON.stringify(count(paced))}`,
   );
@@ -161,6 +163,7 @@ export async function main(args: string[]): Promise<void> {
     max_per_s: Math.round(flat.length / flatSeconds),
     double_checkins: doubleAnswers + doubleRows,
     db: o.db,
+    pg_transport: pgTransport(dbEnv.DATABASE_URL),
     scans_paced: paced.length,
     scans_flat: flat.length,
     flat_p95_ms: pct(flatLat, 0.95),

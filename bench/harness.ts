@@ -19,9 +19,7 @@ export async function freshDatabase(db: DbKind, label: string): Promise<Record<s
     delete process.env.DATABASE_URL;
     return { PGLITE_DIR: dir };
   }
-  const admin =
-    process.env.TEST_DATABASE_URL?.trim() ||
-    execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" }).trim();
+  const admin = process.env.TEST_DATABASE_URL?.trim() || throwawayCluster();
   const { default: pg } = await import("pg");
   const name = `emarge_bench_${label}_${process.pid}`;
   const client = new pg.Client({ connectionString: admin });
@@ -34,6 +32,25 @@ export async function freshDatabase(db: DbKind, label: string): Promise<Record<s
   process.env.DATABASE_URL = url.toString();
   delete process.env.PGLITE_DIR;
   return { DATABASE_URL: url.toString() };
+}
+
+/**
+ * The benchmarks' own PostgreSQL cluster. The app reaches it like a server on the same machine
+ * should be reached (docs/deployment.md): through its Unix socket, which costs far less per query
+ * than TCP on loopback in this VM. BENCH_PG_TRANSPORT=tcp measures the TCP path instead.
+ */
+function throwawayCluster(): string {
+  const tcp = new URL(execFileSync("bash", ["scripts/pg-throwaway.sh", "start"], { encoding: "utf8" }).trim());
+  if (process.env.BENCH_PG_TRANSPORT === "tcp") return tcp.toString();
+  tcp.hostname = "localhost";
+  tcp.searchParams.set("host", `/tmp/emarge-pg-${tcp.port}`);
+  return tcp.toString();
+}
+
+/** How the server reaches PostgreSQL, for the benchmarks' reports. */
+export function pgTransport(url: string | undefined): "socket" | "tcp" | "none" {
+  if (!url) return "none";
+  return new URL(url).searchParams.get("host")?.startsWith("/") ? "socket" : "tcp";
 }
 
 /** `next start` on the production build (built first when missing), in its own process group. */

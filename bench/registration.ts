@@ -6,7 +6,7 @@ import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parisTime } from "@/lib/format/dates";
 import { groupCpuMs } from "./cpu";
-import { freshDatabase, startNext, waitHealthy } from "./harness";
+import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
 import { checkInvariants, rawWriteRate } from "./registration-db";
 
 type Options = { db: "pglite" | "postgres"; n: number; concurrency: number; capacity: number; port: number };
@@ -131,7 +131,7 @@ export async function main(args: string[]): Promise<void> {
   const raw = await rawWriteRate(o.concurrency);
   await closeDb();
   console.log(
-    `Base ${o.db} — ${o.n} inscriptions, ${o.concurrency} en parallèle, ${o.capacity} places (${run.seconds.toFixed(1)} s)`,
+    `Base ${o.db}${o.db === "postgres" ? ` (${pgTransport(dbEnv.DATABASE_URL)})` : ""} — ${o.n} inscriptions, ${o.concurrency} en parallèle, ${o.capacity} places (${run.seconds.toFixed(1)} s)`,
   );
   console.log(`  débit ${run.perSecond} inscriptions/s, latence p50 ${run.p50} ms, p95 ${run.p95} ms`);
   console.log(`  CPU du serveur (tous threads) : ${cpuPerRequest} ms par inscription`);
@@ -145,6 +145,7 @@ export async function main(args: string[]): Promise<void> {
     raw_tx_per_s: raw,
     overbooked: check.overbooked,
     db: o.db,
+    pg_transport: pgTransport(dbEnv.DATABASE_URL),
     n: o.n,
     concurrency: o.concurrency,
     confirmed: check.confirmed,

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { hitRateLimit } from "@/lib/rate-limit/mutations";
 import { type Refused, refused } from "@/lib/result";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
 import { normalizeEmail } from "@/lib/text/normalize";
@@ -20,7 +21,8 @@ import { registrationWindowRefusal } from "./window";
 export { cancelRegistration, updateRegistration } from "./mutations/manage";
 export type { MutationContext, Promotion, Registered };
 
-function prepare(input: RegistrationInput, now: Date): PreparedRegistration {
+function prepare(input: RegistrationInput, ctx: MutationContext): PreparedRegistration {
+  const now = ctx.now ?? new Date();
   const email = input.email.trim();
   const tokenSalt = newTokenSalt();
   const { ticketHash, manageHash } = tokensForSalt(tokenSalt);
@@ -33,6 +35,7 @@ function prepare(input: RegistrationInput, now: Date): PreparedRegistration {
     ticketHash,
     manageHash,
     now,
+    rateLimit: ctx.rateLimit,
   };
 }
 
@@ -68,7 +71,7 @@ export async function register(
   input: RegistrationInput,
   ctx: MutationContext = {},
 ): Promise<Registered | Refused<RegistrationRefusal>> {
-  const prepared = prepare(input, ctx.now ?? new Date());
+  const prepared = prepare(input, ctx);
   const outcome = await registerOnce(prepared);
   // The one-statement path knows whether a place was free once it held the row; only then look.
   if (!outcome.ok || outcome.status !== "WAITLISTED" || outcome.roomAfter === false) return outcome;
@@ -88,11 +91,26 @@ async function registerOnce(prepared: PreparedRegistration) {
     try {
       const done = await registerInOneStatement(await getDb(), input.journeeId, prepared);
       if (!done) return explainRefusal(input.journeeId, prepared.now);
-      return { ok: true as const, ...done, journeeId: input.journeeId, tokenSalt: prepared.tokenSalt, promoted: [] };
+      if (done.rateLimited) return rateLimited(done.rateLimited.retryAfterS);
+      const { rateLimited: _, ...written } = done;
+      return { ok: true as const, ...written, journeeId: input.journeeId, tokenSalt: prepared.tokenSalt, promoted: [] };
     } catch (error) {
-      if (isUniqueViolation(error)) return refused("already_registered", { fieldErrors: { email: ALREADY } });
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // The duplicate aborted the whole statement, bucket included: count this attempt on its own.
+      const over = await countAttempt(prepared);
+      return over ?? refused("already_registered", { fieldErrors: { email: ALREADY } });
     }
   }
-  return registerWithChoices(prepared);
+  return (await countAttempt(prepared)) ?? registerWithChoices(prepared);
+}
+
+/** Counts one attempt in the client's bucket (paths that cannot fold it into their statement). */
+async function countAttempt(p: PreparedRegistration) {
+  if (!p.rateLimit) return null;
+  const bucket = await hitRateLimit(p.rateLimit.key, p.rateLimit.rule, p.now);
+  return bucket.allowed ? null : rateLimited(bucket.retryAfterS);
+}
+
+function rateLimited(retryAfterS: number): Refused<RegistrationRefusal> & { retryAfterS: number } {
+  return { ...refused("rate_limited"), retryAfterS };
 }

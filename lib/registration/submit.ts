@@ -40,16 +40,22 @@ export async function submitRegistration(raw: unknown, ctx: SubmitContext): Prom
   const values = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   const kept = keptValues(values);
   try {
-    const limit = await hitRateLimit(`register:${ctx.ip}`, registrationRateLimit());
-    if (!limit.allowed) return { ...refusal("rate_limited", { retryAfterS: limit.retryAfterS }), values: kept };
+    // Every attempt counts against the client's limit: a valid one inside the registration's own
+    // statement (decision 012), an invalid one here.
+    const rateLimit = { key: `register:${ctx.ip}`, rule: registrationRateLimit() };
     const parsed = registrationSchema.safeParse(values);
-    if (!parsed.success) return { ...refusal("invalid", { fieldErrors: fieldErrorsOf(parsed.error) }), values: kept };
-    if (parsed.data.siteWeb) {
+    if (!parsed.success || parsed.data.siteWeb) {
+      const limit = await hitRateLimit(rateLimit.key, rateLimit.rule);
+      if (!limit.allowed) return { ...refusal("rate_limited", { retryAfterS: limit.retryAfterS }), values: kept };
+      if (!parsed.success) return { ...refusal("invalid", { fieldErrors: fieldErrorsOf(parsed.error) }), values: kept };
       log("warn", "registration_honeypot", { ip: ctx.ip });
       return { ...refusal("honeypot"), values: kept };
     }
-    const outcome = await register(parsed.data, { ip: ctx.ip });
-    if (!outcome.ok) return { ...refusal(outcome.reason, { fieldErrors: outcome.fieldErrors }), values: kept };
+    const outcome = await register(parsed.data, { ip: ctx.ip, rateLimit });
+    if (!outcome.ok) {
+      const retryAfterS = "retryAfterS" in outcome ? Number(outcome.retryAfterS) : undefined;
+      return { ...refusal(outcome.reason, { fieldErrors: outcome.fieldErrors, retryAfterS }), values: kept };
+    }
     const send = async () => {
       // Promoted right away (a place freed meanwhile): the e-mail reads the registration afresh.
       const self = outcome.promoted.find((p) => p.registrationId === outcome.registrationId);

@@ -96,6 +96,28 @@ describe(`submitRegistration (${testDbKind()})`, () => {
     });
   });
 
+  it("every kind of attempt counts (invalid, duplicate, valid, with choices) and a refused one writes nothing", async () => {
+    process.env.REGISTRATION_RATE_LIMIT = "4/600";
+    const journee = await makeJournee({ capacity: 1 });
+    const ip = freshIp();
+    expect(await submitRegistration(form(journee.id, "a@example.org"), { ip })).toMatchObject({ ok: true });
+    expect(await submitRegistration(form(journee.id, "A@example.org "), { ip })).toMatchObject({
+      reason: "already_registered",
+    });
+    expect(await submitRegistration({ journeeId: journee.id }, { ip })).toMatchObject({ reason: "invalid" });
+    expect(await submitRegistration(form(journee.id, "b@example.org"), { ip })).toMatchObject({ status: "WAITLISTED" });
+    // Fifth attempt: over the limit — no registration, no place in line, the counters untouched.
+    const blocked = await submitRegistration(form(journee.id, "c@example.org"), { ip });
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(blocked.ok ? 0 : blocked.retryAfterS).toBeGreaterThan(500);
+    const db = await getDb();
+    expect(await db.registration.count({ where: { journeeId: journee.id } })).toBe(2);
+    expect(await db.journee.findUniqueOrThrow({ where: { id: journee.id } })).toMatchObject({
+      confirmedCount: 1,
+      waitlistSeq: 1,
+    });
+  });
+
   it("the fixed window restarts once over, and the limit is configurable", async () => {
     const t0 = new Date("2026-01-01T10:00:00Z");
     const rule = { limit: 2, windowMs: 60_000 };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { bucketHitSql, type RateLimitRule, rateLimitOutcome } from "@/lib/rate-limit/mutations";
 import type { MailInput } from "../emails";
 import type { RegistrationInput } from "../schema";
 
@@ -13,8 +14,12 @@ export type PreparedRegistration = {
   ticketHash: string;
   manageHash: string;
   now: Date;
+  /** Counted in the same statement: over the limit, nothing else is written. */
+  rateLimit?: { key: string; rule: RateLimitRule };
 };
 type Row = Omit<MailInput, "journee" | "parts" | "waitlistRank"> & {
+  rl_count: bigint | number;
+  rl_reset: Date;
   waitlistRank: bigint | number | null;
   roomAfter: boolean;
   j_title: string;
@@ -35,21 +40,28 @@ type Row = Omit<MailInput, "journee" | "parts" | "waitlistRank"> & {
  *   only if the journée has no half-days (they must be chosen);
  * - `line`: otherwise, the next place in line — the two never update the row both;
  * - the insert's unique (journée, live e-mail) index aborts the whole statement on a duplicate.
+ * - `rl`: with `p.rateLimit`, the client's rate-limit bucket is counted first; over the limit,
+ *   neither `seat` nor `line` runs and the answer says `rateLimited`.
  * Returns null when nothing was written (closed, unknown, half-days required): the caller explains.
  */
 export async function registerInOneStatement(db: Db, journeeId: string, p: PreparedRegistration) {
   const i = p.input;
   const id = `r${randomBytes(12).toString("hex")}`;
+  const limit = p.rateLimit?.rule.limit ?? 1;
+  const bucket = p.rateLimit
+    ? bucketHitSql(p.rateLimit.key, p.rateLimit.rule, p.now)
+    : Prisma.sql`SELECT 1 AS count, ${p.now} AS "resetAt"`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH seat AS (
+    WITH rl AS (${bucket}), allowed AS (SELECT 1 FROM rl WHERE count <= ${limit}),
+    seat AS (
       UPDATE "Journee" SET "confirmedCount" = "confirmedCount" + 1
-      WHERE id = ${journeeId} AND status = 'PUBLISHED' AND "confirmedCount" < capacity
+      WHERE id = ${journeeId} AND status = 'PUBLISHED' AND "confirmedCount" < capacity AND EXISTS (SELECT 1 FROM allowed)
         AND "registrationOpensAt" <= ${p.now} AND "registrationClosesAt" > ${p.now} AND "endsAt" > ${p.now}
         AND NOT EXISTS (SELECT 1 FROM "JourneePart" h WHERE h."journeeId" = ${journeeId} AND h.kind = 'HALF_DAY')
       RETURNING id
     ), line AS (
       UPDATE "Journee" SET "waitlistSeq" = "waitlistSeq" + 1
-      WHERE id = ${journeeId} AND status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM seat)
+      WHERE id = ${journeeId} AND status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM seat) AND EXISTS (SELECT 1 FROM allowed)
         AND "registrationOpensAt" <= ${p.now} AND "registrationClosesAt" > ${p.now} AND "endsAt" > ${p.now}
         AND NOT EXISTS (SELECT 1 FROM "JourneePart" h WHERE h."journeeId" = ${journeeId} AND h.kind = 'HALF_DAY')
       RETURNING "waitlistSeq", "confirmedCount" < capacity AS "roomAfter"
@@ -66,16 +78,22 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
       WHERE EXISTS (SELECT 1 FROM seat) OR EXISTS (SELECT 1 FROM line)
       RETURNING id, "firstName", "lastName", email, status::text AS status, "waitlistPosition", "tokenSalt"
     )
-    SELECT reg.*, j.title AS j_title, j.venue AS j_venue, j.address AS j_address, j.city AS j_city,
+    SELECT rl.count AS rl_count, rl."resetAt" AS rl_reset, reg.*, j.title AS j_title, j.venue AS j_venue, j.address AS j_address, j.city AS j_city,
       j."accessInfo" AS j_access, j."startsAt" AS j_starts, j."endsAt" AS j_ends, j.slug AS j_slug,
       CASE WHEN reg."waitlistPosition" IS NULL THEN NULL ELSE 1 + (
         SELECT count(*) FROM "Registration" w
         WHERE w."journeeId" = ${journeeId} AND w.status = 'WAITLISTED' AND w."waitlistPosition" < reg."waitlistPosition"
       ) END AS "waitlistRank",
       COALESCE((SELECT "roomAfter" FROM line), false) AS "roomAfter"
-    FROM reg JOIN "Journee" j ON j.id = ${journeeId}`;
+    FROM rl LEFT JOIN reg ON true LEFT JOIN "Journee" j ON j.id = ${journeeId} AND reg.id IS NOT NULL`;
   const row = rows[0];
-  if (!row) return null;
+  if (!row?.id) {
+    const bucketNow =
+      row && p.rateLimit
+        ? rateLimitOutcome({ count: row.rl_count, resetAt: row.rl_reset }, p.rateLimit.rule, p.now)
+        : null;
+    return bucketNow && !bucketNow.allowed ? { rateLimited: bucketNow } : null;
+  }
   const mail: MailInput = {
     id: row.id,
     firstName: row.firstName,
@@ -99,5 +117,11 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
   };
   // roomAfter: the journée row as this statement left it (RETURNING gives the latest version, after
   // any cancellation that committed while we waited for the row) still had a free place.
-  return { registrationId: row.id, status: row.status as "CONFIRMED" | "WAITLISTED", mail, roomAfter: row.roomAfter };
+  return {
+    rateLimited: null,
+    registrationId: row.id,
+    status: row.status as "CONFIRMED" | "WAITLISTED",
+    mail,
+    roomAfter: row.roomAfter,
+  };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import type { RateLimitRule } from "@/lib/rate-limit/mutations";
 import { type Refused, refused } from "@/lib/result";
 import { foldForSearch } from "@/lib/text/normalize";
 import type { MailInput } from "../emails";
@@ -11,7 +12,12 @@ import type { Promotion } from "./waitlist";
 
 /** What the registration mutations share: the transaction wrapper and the result shapes. */
 export type Tx = Prisma.TransactionClient;
-export type MutationContext = { now?: Date; ip?: string | null };
+export type MutationContext = {
+  now?: Date;
+  ip?: string | null;
+  /** The client's rate limit, counted atomically with the registration (submit.ts sets it). */
+  rateLimit?: { key: string; rule: RateLimitRule };
+};
 export type Registered = {
   ok: true;
   registrationId: string;
