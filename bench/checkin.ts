@@ -153,6 +153,14 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `  à fond : ${flat.length} scans en ${flatSeconds.toFixed(1)} s = ${Math.round(flat.length / flatSeconds)} scans/s, p50 ${pct(flatLat, 0.5)} ms, p95 ${pct(flatLat, 0.95)} ms, ${JSON.stringify(count(flat))}`,
   );
+  const byKind = ["seul", "paire", "reprise"].map((kind) => {
+    const l = paced
+      .filter((a) => a.kind === kind)
+      .map((a) => a.ms)
+      .sort((a, b) => a - b);
+    return `${kind} ${l.length} scans p50 ${pct(l, 0.5)} / p95 ${pct(l, 0.95)} ms`;
+  });
+  console.log(`  cadencé, par cas : ${byKind.join(" ; ")}`);
   console.log(`  CPU du serveur (tous threads), phase cadencée : ${cpuPerScan} ms par scan`);
   console.log(
     `  doubles émargements : ${doubleAnswers} réponses ok en trop, ${doubleRows} lignes CheckIn en trop ; ${rows.length} personnes présentes`,
