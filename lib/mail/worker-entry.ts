@@ -20,14 +20,14 @@ async function run(job: MailJob): Promise<MailJobResult> {
   }
 }
 
-// Answers are batched like the jobs: one wake-up of the main thread per turn of this loop.
+// Answers are batched like the jobs: one wake-up of the main thread per 25 ms.
 let answers: MailJobResult[] = [];
 function answer(result: MailJobResult) {
   if (answers.push(result) === 1) {
-    setImmediate(() => {
+    setTimeout(() => {
       parentPort?.postMessage(answers);
       answers = [];
-    });
+    }, 25);
   }
 }
 
