@@ -43,10 +43,22 @@ function pgTool(name: "pg_dump" | "pg_restore"): string {
   return candidates.find((c) => fs.existsSync(c)) ?? name;
 }
 
+/**
+ * The connection URL without its password, which goes in PGPASSWORD instead: a command line is
+ * visible to every account on the server (`ps`) while a backup runs; a process's environment is not.
+ */
+export function withoutPassword(url: string): { url: string; env: Record<string, string> } {
+  const parsed = new URL(url);
+  if (!parsed.password) return { url, env: {} };
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { url: parsed.toString(), env: { PGPASSWORD: password } };
+}
+
 /** Runs pg_dump / pg_restore without blocking the event loop (the app keeps serving). */
-function run(tool: string, args: string[]): Promise<void> {
+function run(tool: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(tool, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     let stderr = "";
     child.stderr.on("data", (d) => {
       stderr += d;
@@ -62,21 +74,16 @@ export async function backupPostgres(url: string, dir = backupDir()): Promise<st
   privateDir(dir);
   const file = path.join(dir, `emarge-postgres-${stamp()}.dump`);
   fs.writeFileSync(`${file}.part`, "", { mode: 0o600 }); // pg_dump truncates it and keeps the mode
-  await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", `${file}.part`, url]);
+  const target = withoutPassword(url);
+  await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", `${file}.part`, target.url], target.env);
   fs.renameSync(`${file}.part`, file);
   return file;
 }
 
 export function restorePostgres(url: string, file: string): Promise<void> {
-  return run(pgTool("pg_restore"), [
-    "--clean",
-    "--if-exists",
-    "--no-owner",
-    "--single-transaction",
-    "--dbname",
-    url,
-    file,
-  ]);
+  const target = withoutPassword(url);
+  const args = ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", target.url, file];
+  return run(pgTool("pg_restore"), args, target.env);
 }
 
 /**
