@@ -1,5 +1,20 @@
 import type { NetworkValue, StructureTypeValue } from "./schema";
 
+/** The stored person fields the forms show, as a Prisma `select` (public and staff pages alike). */
+export const PERSON_FIELDS_SELECT = {
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  structure: true,
+  structureType: true,
+  network: true,
+  jobTitle: true,
+  commune: true,
+  accessibilityNeeds: true,
+  inviteConsent: true,
+} as const;
+
 type StoredRegistration = {
   firstName: string;
   lastName: string;

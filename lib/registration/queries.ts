@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { hashToken, parseTicketPayload } from "@/lib/security/tokens";
 import { normalizeEmail } from "@/lib/text/normalize";
+import { PERSON_FIELDS_SELECT } from "./form-values";
 
 const journeeSelect = {
   id: true,
@@ -24,17 +25,7 @@ const journeeSelect = {
 const registrationSelect = {
   id: true,
   seq: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  phone: true,
-  structure: true,
-  structureType: true,
-  network: true,
-  jobTitle: true,
-  commune: true,
-  accessibilityNeeds: true,
-  inviteConsent: true,
+  ...PERSON_FIELDS_SELECT,
   status: true,
   waitlistPosition: true,
   tokenSalt: true,

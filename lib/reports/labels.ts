@@ -94,13 +94,15 @@ export type ExportColumn<Row> = {
   value: (row: Row) => string | number | boolean | Date | null;
 };
 
-type RowLike = {
+/** One row of the registration exports, as lib/reports/queries/export-rows.ts reads it. */
+export type ExportRow = {
   seq: number;
   lastName: string;
   firstName: string;
   email: string;
   structure: string;
   structureType: string;
+  /** Network code, "" when not given. */
   network: string;
   jobTitle: string;
   commune: string;
@@ -116,7 +118,7 @@ type RowLike = {
   presentParts: string;
 };
 
-export const REGISTRATION_COLUMNS: ExportColumn<RowLike>[] = [
+export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: "N°", width: 8, value: (r) => r.seq },
   { header: "Nom", width: 20, value: (r) => r.lastName },
   { header: "Prénom", width: 16, value: (r) => r.firstName },

@@ -1,6 +1,7 @@
 import type { JourneeScope } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { PERSON_FIELDS_SELECT } from "@/lib/registration/form-values";
 import { foldForSearch } from "@/lib/text/normalize";
 import { PAGE_SIZE, type SearchInput } from "./schema";
 
@@ -49,17 +50,7 @@ export async function getStaffRegistration(scope: JourneeScope, journeeId: strin
     where: { id: registrationId, journeeId, journee: { AND: [{ id: journeeId }, scope] } },
     select: {
       id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      structure: true,
-      structureType: true,
-      network: true,
-      jobTitle: true,
-      commune: true,
-      accessibilityNeeds: true,
-      inviteConsent: true,
+      ...PERSON_FIELDS_SELECT,
       status: true,
       parts: { select: { partId: true } },
       journee: {

@@ -2,8 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getSessionUser, requireUser } from "@/lib/auth/current-user";
 import { recordScanBatch } from "@/lib/checkin/mutations";
 import { ScanBatchSchema } from "@/lib/checkin/schema";
-import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
-import { REQUEST_ID_HEADER, routeRequestId } from "@/lib/http/request-id";
+import { hotRouteHeaders } from "@/lib/http/no-compress";
 import { logUnexpected } from "@/lib/log";
 
 /** JSON only, same site: a cross-site form cannot post here with the session cookie. */
@@ -19,8 +18,7 @@ function crossSite(request: NextRequest): boolean {
  * Authorised by the session: canCheckIn on each scan's journée.
  */
 export async function POST(request: NextRequest) {
-  const requestId = routeRequestId(request);
-  const noStore = { ...SMALL_JSON_HEADERS, [REQUEST_ID_HEADER]: requestId };
+  const { requestId, headers: noStore } = hotRouteHeaders(request);
   if (crossSite(request)) return NextResponse.json({ error: "unsupported" }, { status: 415, headers: noStore });
   const auth = await requireUser(getSessionUser);
   if (!auth.ok) return NextResponse.json({ error: auth.reason }, { status: 401, headers: noStore });

@@ -1,6 +1,5 @@
 import { after, type NextRequest, NextResponse } from "next/server";
-import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
-import { REQUEST_ID_HEADER, routeRequestId } from "@/lib/http/request-id";
+import { hotRouteHeaders } from "@/lib/http/no-compress";
 import { clientIp } from "@/lib/rate-limit/rules";
 import { appUrl } from "@/lib/registration/emails";
 import { submitRegistration } from "@/lib/registration/submit";
@@ -25,8 +24,7 @@ const STATUS_BY_REASON: Record<string, number> = {
  * 201 confirmed or waitlisted; 4xx with a French message otherwise; 429 with Retry-After.
  */
 export async function POST(request: NextRequest) {
-  const requestId = routeRequestId(request);
-  const json = { ...SMALL_JSON_HEADERS, [REQUEST_ID_HEADER]: requestId };
+  const { requestId, headers: json } = hotRouteHeaders(request);
   let body: unknown;
   try {
     body = await request.json();

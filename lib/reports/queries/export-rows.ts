@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { ExportRow } from "../labels";
 import type { Scope } from "../queries";
 import type { ExportFilters } from "../schema";
 
@@ -10,28 +11,7 @@ import type { ExportFilters } from "../schema";
  * JavaScript, so one text field per row instead of eighteen is what makes 10,000 rows fast
  * (docs/decisions/013-report-performance.md). Formatting stays in csv.ts / xlsx.ts.
  */
-export type ExportRow = {
-  seq: number;
-  lastName: string;
-  firstName: string;
-  email: string;
-  structure: string;
-  structureType: string;
-  /** Network code, "" when not given. */
-  network: string;
-  jobTitle: string;
-  commune: string;
-  status: string;
-  walkIn: boolean;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  journeeTitle: string;
-  journeeDate: Date;
-  parts: string;
-  present: boolean;
-  firstArrival: Date | null;
-  presentParts: string;
-};
+export type { ExportRow };
 
 /** Journées the caller may export from (their scope, never drafts), narrowed to the filter's journée. */
 async function exportJourneeIds(scope: Scope, f: ExportFilters): Promise<string[]> {

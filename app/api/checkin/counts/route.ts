@@ -2,13 +2,11 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getSessionUser, requireUser } from "@/lib/auth/current-user";
 import { canCheckIn, journeeScope } from "@/lib/auth/permissions";
 import { getCheckInJournee, getCounts } from "@/lib/checkin/queries";
-import { SMALL_JSON_HEADERS } from "@/lib/http/no-compress";
-import { REQUEST_ID_HEADER, routeRequestId } from "@/lib/http/request-id";
+import { hotRouteHeaders } from "@/lib/http/no-compress";
 
 /** GET ?journeeId=…&partKey=… → live counts (present / expected, per door), polled by the scanner. */
 export async function GET(request: NextRequest) {
-  const requestId = routeRequestId(request);
-  const noStore = { ...SMALL_JSON_HEADERS, [REQUEST_ID_HEADER]: requestId };
+  const { headers: noStore } = hotRouteHeaders(request);
   const auth = await requireUser(getSessionUser);
   if (!auth.ok) return NextResponse.json({ error: auth.reason }, { status: 401, headers: noStore });
   const journeeId = request.nextUrl.searchParams.get("journeeId") ?? "";
