@@ -115,11 +115,15 @@ export async function main(args: string[]): Promise<void> {
   });
   let run: Awaited<ReturnType<typeof drive>>;
   let cpuPerRequest = 0;
+  let clientCpuPerRequest = 0;
   try {
     await waitHealthy(base);
     await drive(base, warmupId, 300, o.concurrency, "chauffe");
     const cpuBefore = server.pid ? groupCpuMs(server.pid) : 0;
+    const clientBefore = process.cpuUsage();
     run = await drive(base, journeeId, o.n, o.concurrency, "inscrit");
+    const clientUsed = process.cpuUsage(clientBefore);
+    clientCpuPerRequest = Math.round(((clientUsed.user + clientUsed.system) / 1000 / o.n) * 100) / 100;
     cpuPerRequest = server.pid ? Math.round(((groupCpuMs(server.pid) - cpuBefore) / o.n) * 100) / 100 : 0;
     await new Promise((r) => setTimeout(r, 1500)); // let the deferred e-mails finish
   } finally {
@@ -134,7 +138,9 @@ export async function main(args: string[]): Promise<void> {
     `Base ${o.db}${o.db === "postgres" ? ` (${pgTransport(dbEnv.DATABASE_URL)})` : ""} — ${o.n} inscriptions, ${o.concurrency} en parallèle, ${o.capacity} places (${run.seconds.toFixed(1)} s)`,
   );
   console.log(`  débit ${run.perSecond} inscriptions/s, latence p50 ${run.p50} ms, p95 ${run.p95} ms`);
-  console.log(`  CPU du serveur (tous threads) : ${cpuPerRequest} ms par inscription`);
+  console.log(
+    `  CPU du serveur (tous threads) : ${cpuPerRequest} ms par inscription ; du client de charge : ${clientCpuPerRequest} ms`,
+  );
   console.log(`  réponses ${JSON.stringify(run.statuses)}, e-mails écrits ${mails}`);
   console.log(`  base : ${JSON.stringify(check)}`);
   console.log(`  écriture transactionnelle brute de la même base : ${raw} transactions/s`);
@@ -152,6 +158,7 @@ export async function main(args: string[]): Promise<void> {
     waitlisted: check.waitlisted,
     invariants_ok: check.ok,
     server_cpu_ms_per_registration: cpuPerRequest,
+    client_cpu_ms_per_registration: clientCpuPerRequest,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }

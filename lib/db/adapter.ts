@@ -23,7 +23,10 @@ export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
   const inMemory = config.dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : acquirePgliteLock(config.dataDir);
   try {
-    const pglite = await PGliteClass.create(inMemory ? undefined : config.dataDir);
+    // The database runs in its own thread (decision 014): the HTTP work keeps this one.
+    const pglite = inPgliteThread()
+      ? (await (await import("./pglite-thread")).PGliteThread.open(config.dataDir)).asPGlite()
+      : await PGliteClass.create(inMemory ? undefined : config.dataDir);
     return {
       pglite,
       factory: new PrismaPGlite(pglite),
@@ -36,6 +39,11 @@ export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
     release();
     throw error;
   }
+}
+
+/** PGLITE_THREAD=0 keeps PGlite in the calling thread (diagnosis, comparison). */
+function inPgliteThread(): boolean {
+  return process.env.PGLITE_THREAD !== "0";
 }
 
 /**
