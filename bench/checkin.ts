@@ -9,7 +9,15 @@ import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
 
 type Options = { db: "pglite" | "postgres"; scanners: number; seconds: number; port: number; n: number };
 type Scan = { ticket: string; nonce: string };
-type Answer = { ms: number; result: string; replayed: boolean; registrationId?: string; kind?: string };
+type Answer = {
+  ms: number;
+  serverMs?: number;
+  timing?: string;
+  result: string;
+  replayed: boolean;
+  registrationId?: string;
+  kind?: string;
+};
 
 function parseArgs(args: string[]): Options {
   const get = (flag: string, fallback: string) => {
@@ -45,8 +53,12 @@ function scanner(base: string, cookie: string, journeeId: string, door: string) 
     };
     const first = json.results?.[0];
     const ms = performance.now() - t;
+    const timing = res.headers.get("server-timing") ?? "";
+    const app = timing.match(/app;dur=([\d.]+)/);
     return {
       ms,
+      serverMs: app ? Number(app[1]) : undefined,
+      timing,
       result: first?.result ?? first?.error ?? `http_${res.status}`,
       replayed: !!first?.details?.replayed,
       registrationId: first?.details?.person?.registrationId,
@@ -161,6 +173,26 @@ export async function main(args: string[]): Promise<void> {
     return `${kind} ${l.length} scans p50 ${pct(l, 0.5)} / p95 ${pct(l, 0.95)} ms`;
   });
   console.log(`  cadencé, par cas : ${byKind.join(" ; ")}`);
+  const phases: Record<string, number[]> = {};
+  for (const a of paced) {
+    for (const [, name, dur] of (a.timing ?? "").matchAll(/(\w+);dur=([\d.]+)/g)) {
+      phases[name] = [...(phases[name] ?? []), Number(dur)];
+    }
+  }
+  const phaseText = Object.entries(phases)
+    .map(
+      ([name, l]) =>
+        `${name} p50 ${pct(
+          l.sort((a, b) => a - b),
+          0.5,
+        )} / p95 ${pct(l, 0.95)}`,
+    )
+    .join(" ; ");
+  console.log(`  cadencé, phases dans la route : ${phaseText} ms`);
+  const inServer = paced.flatMap((a) => (a.serverMs === undefined ? [] : [a.serverMs])).sort((a, b) => a - b);
+  console.log(
+    `  cadencé, dans la route (Server-Timing) : p50 ${pct(inServer, 0.5)} / p95 ${pct(inServer, 0.95)} ms — le reste est HTTP, Next et le client`,
+  );
   console.log(`  CPU du serveur (tous threads), phase cadencée : ${cpuPerScan} ms par scan`);
   console.log(
     `  doubles émargements : ${doubleAnswers} réponses ok en trop, ${doubleRows} lignes CheckIn en trop ; ${rows.length} personnes présentes`,

@@ -27,11 +27,20 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  * refused at the very next request, on every instance.
  */
 export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token) return null;
-  return loadUserBySessionToken(token, { maxAgeS: SESSION_MAX_AGE_SECONDS, updateAgeS: SESSION_UPDATE_AGE_SECONDS });
+  const token = await sessionToken();
+  return token ? loadUserBySessionToken(token, sessionLifetime()) : null;
 });
+
+/** How long a session lives and when it is extended (next-auth's maxAge / updateAge). */
+export function sessionLifetime() {
+  return { maxAgeS: SESSION_MAX_AGE_SECONDS, updateAgeS: SESSION_UPDATE_AGE_SECONDS };
+}
+
+/** The next-auth session cookie's value (not checked: loadUserBySessionToken does that). */
+export async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  return SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+}
 
 export type AuthRefusal = "unauthenticated" | "forbidden";
 export type Authorized = { ok: true; user: CurrentUser };

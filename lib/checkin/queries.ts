@@ -68,7 +68,7 @@ export function registrationKey(scan: { ticket?: string; registrationId?: string
   return token ? { ticketHash: hashToken(token) } : null;
 }
 
-type SnapshotRow = {
+export type SnapshotRow = {
   id: string;
   journeeId: string;
   firstName: string;
@@ -88,19 +88,10 @@ type SnapshotRow = {
   uEmail: string | null;
 };
 
-/**
- * What evaluateScan needs about one registration, its check-in for `partKey` included: ONE
- * statement (the hot path of every scan; Prisma's relation loading would send four).
- */
-export async function loadRegistrationSnapshot(
-  key: { id: string } | { ticketHash: string } | null,
-  partKey: string,
-): Promise<RegistrationSnapshot | null> {
-  if (!key) return null;
-  const db = await getDb();
+/** The SELECT behind loadRegistrationSnapshot (one row, or none), for statements that embed it. */
+export function snapshotSelect(key: { id: string } | { ticketHash: string }, partKey: string): Prisma.Sql {
   const where = "id" in key ? Prisma.sql`r.id = ${key.id}` : Prisma.sql`r."ticketHash" = ${key.ticketHash}`;
-  const rows = await db.$queryRaw<SnapshotRow[]>`
-    SELECT r.id, r."journeeId", r."firstName", r."lastName", r.structure, r."walkIn", r.status::text AS status,
+  return Prisma.sql`SELECT r.id, r."journeeId", r."firstName", r."lastName", r.structure, r."walkIn", r.status::text AS status,
       r."waitlistPosition",
       (SELECT string_agg(rp."partId", ',') FROM "RegistrationPart" rp WHERE rp."registrationId" = r.id) AS "partIds",
       j.title AS "jTitle", j.city AS "jCity", j."startsAt" AS "jStartsAt",
@@ -110,8 +101,9 @@ export async function loadRegistrationSnapshot(
     LEFT JOIN "CheckIn" c ON c."registrationId" = r.id AND c."partKey" = ${partKey}
     LEFT JOIN "User" u ON u.id = c."agentId"
     WHERE ${where}`;
-  const row = rows[0];
-  if (!row) return null;
+}
+
+export function toSnapshot(row: SnapshotRow, partKey: string): RegistrationSnapshot {
   return {
     id: row.id,
     journeeId: row.journeeId,
@@ -136,6 +128,20 @@ export async function loadRegistrationSnapshot(
           ]
         : [],
   };
+}
+
+/**
+ * What evaluateScan needs about one registration, its check-in for `partKey` included: ONE
+ * statement (the hot path of every scan; Prisma's relation loading would send four).
+ */
+export async function loadRegistrationSnapshot(
+  key: { id: string } | { ticketHash: string } | null,
+  partKey: string,
+): Promise<RegistrationSnapshot | null> {
+  if (!key) return null;
+  const db = await getDb();
+  const rows = await db.$queryRaw<SnapshotRow[]>`${snapshotSelect(key, partKey)}`;
+  return rows[0] ? toSnapshot(rows[0], partKey) : null;
 }
 
 /** Present / expected for one journée and part, in total and per door: GROUP BY, not rows. */

@@ -1,4 +1,4 @@
-import { PGlite, messages } from "@electric-sql/pglite";
+import { messages, PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGliteThread } from "@/lib/db/pglite-thread";
 import { testDbKind } from "../setup/test-db";

@@ -1,10 +1,13 @@
 import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permissions";
-import { isValidPartKey } from "../evaluate";
+import { isValidPartKey, type RegistrationSnapshot } from "../evaluate";
 import { agentDisplayName } from "../labels";
 import type { Actor } from "../mutations";
 import { type CheckInJournee, getJourneeForScan } from "../queries";
 import { OFFLINE_SCAN_BOUNDS, type ScanRequest, type ScanResponse } from "../schema";
 import { recordScan } from "./record-scan";
+
+/** A scan's registration, already read with the session (loadScanContext): used only if authorised. */
+type Prefetched = { scan: ScanRequest; snapshot: RegistrationSnapshot | null };
 
 /**
  * A batch of scans from one device, in order (online: usually one; offline queue later: many).
@@ -15,6 +18,7 @@ export async function recordScanBatch(
   user: CurrentUser,
   scans: ScanRequest[],
   now = new Date(),
+  prefetched?: Prefetched,
 ): Promise<ScanResponse> {
   const journees = new Map<string, Promise<CheckInJournee | null>>();
   const results: ScanResponse["results"] = [];
@@ -30,7 +34,8 @@ export async function recordScanBatch(
     } else if (scan.offline && !withinOfflineBounds(scan.scannedAt, journee, now)) {
       results.push({ nonce: scan.nonce, error: "bad_time" });
     } else {
-      results.push(await recordScan(scan, journee, actorFor(user, journee), now));
+      const snapshot = prefetched?.scan === scan ? { snapshot: prefetched.snapshot } : undefined;
+      results.push(await recordScan(scan, journee, actorFor(user, journee), now, snapshot));
     }
   }
   return { results };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { WHOLE_DAY } from "../schema";
 
 export type ScanEventData = Omit<Prisma.ScanEventUncheckedCreateInput, "result">;
@@ -13,32 +13,38 @@ const newId = () =>
     .slice(0, 24)}`;
 
 /**
- * The ok path in ONE statement (a data-modifying CTE is atomic): the ScanEvent (unique nonce),
- * the CheckIn (unique registration × part) and its audit entry. Either unique index refusing
- * undoes all three.
+ * The ok path in ONE statement (a data-modifying CTE is atomic): the CheckIn (unique registration
+ * × part), the ScanEvent (unique nonce) and the audit entry.
+ * - A retried nonce: the ScanEvent's unique index aborts the whole statement (the caller replays).
+ * - Online, another door won the race: the CheckIn is skipped (ON CONFLICT, which waits for the
+ *   other door's commit) and this ScanEvent is recorded as already_checked_in, in the same
+ *   statement; returns null. Offline scans keep the error instead: their conflict rules
+ *   (decision 011) need the other scan's time first.
  */
-export async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, at: Date): Promise<string> {
+export async function insertScanAndCheckIn(e: ScanEventData, registrationId: string, at: Date): Promise<string | null> {
   const db = await getDb();
   const partId = e.partKey === WHOLE_DAY ? null : e.partKey;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH ev AS (
+  const onConflict = e.offline ? Prisma.empty : Prisma.sql`ON CONFLICT ("registrationId", "partKey") DO NOTHING`;
+  const rows = await db.$queryRaw<{ id: string | null }[]>`
+    WITH ci AS (
+      INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId", offline)
+      VALUES (${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${at}, ${e.method}::"CheckInMethod",
+        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.offline ?? false})
+      ${onConflict}
+      RETURNING id
+    ), ev AS (
       INSERT INTO "ScanEvent" (id, nonce, "journeeId", "partKey", "registrationId", result, method, door, "deviceId", "agentId", "scannedAt", offline)
-      VALUES (${newId()}, ${e.nonce}, ${e.journeeId}, ${e.partKey}, ${registrationId}, 'ok', ${e.method}::"CheckInMethod",
+      VALUES (${newId()}, ${e.nonce}, ${e.journeeId}, ${e.partKey}, ${registrationId},
+        CASE WHEN EXISTS (SELECT 1 FROM ci) THEN 'ok' ELSE 'already_checked_in' END, ${e.method}::"CheckInMethod",
         ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.scannedAt}, ${e.offline ?? false})
       RETURNING id
+    ), audit AS (
+      INSERT INTO "AuditLog" (action, "actorId", "entityType", "entityId", details)
+      SELECT 'checkin.ok', ${e.agentId ?? null}, 'Registration', ${registrationId},
+        jsonb_build_object('checkInId', ci.id, 'journeeId', ${e.journeeId}::text, 'partKey', ${e.partKey}::text,
+          'door', ${e.door ?? ""}::text, 'method', ${e.method}::text, 'offline', ${e.offline ?? false}::boolean)
+      FROM ci
     )
-    , ci AS (
-      INSERT INTO "CheckIn" (id, "registrationId", "journeeId", "partId", "partKey", "checkedInAt", method, door, "deviceId", "agentId", offline)
-      SELECT ${newId()}, ${registrationId}, ${e.journeeId}, ${partId}, ${e.partKey}, ${at}, ${e.method}::"CheckInMethod",
-        ${e.door ?? ""}, ${e.deviceId ?? ""}, ${e.agentId ?? null}, ${e.offline ?? false}
-      FROM ev
-      RETURNING id
-    )
-    INSERT INTO "AuditLog" (action, "actorId", "entityType", "entityId", details)
-    SELECT 'checkin.ok', ${e.agentId ?? null}, 'Registration', ${registrationId},
-      jsonb_build_object('checkInId', ci.id, 'journeeId', ${e.journeeId}::text, 'partKey', ${e.partKey}::text,
-        'door', ${e.door ?? ""}::text, 'method', ${e.method}::text, 'offline', ${e.offline ?? false}::boolean)
-    FROM ci
-    RETURNING details->>'checkInId' AS id`;
-  return rows[0].id;
+    SELECT (SELECT id FROM ci) AS id FROM ev`;
+  return rows[0]?.id ?? null;
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { type Evaluation, evaluateScan, type JourneeSnapshot } from "../evaluate";
+import { type Evaluation, evaluateScan, type JourneeSnapshot, type RegistrationSnapshot } from "../evaluate";
 import type { Actor } from "../mutations";
 import { loadRegistrationSnapshot, registrationKey } from "../queries";
 import { type ScanOutcome, type ScanRequest, ScanResult, UNDO_WINDOW_MS } from "../schema";
@@ -27,9 +27,12 @@ export async function recordScan(
   journee: JourneeSnapshot,
   actor: Actor,
   now = new Date(),
+  prefetched?: { snapshot: RegistrationSnapshot | null },
 ): Promise<ScanOutcome> {
   const db = await getDb();
-  const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
+  const snapshot = prefetched
+    ? prefetched.snapshot
+    : await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
   const at = scan.offline ? scan.scannedAt : now;
   const evaluation = offlineConflict(scan, evaluateScan(snapshot, journee, scan.partKey, at));
   const event: ScanEventData = {
@@ -53,6 +56,7 @@ export async function recordScan(
       return { nonce: scan.nonce, ...evaluation };
     }
     const checkInId = await insertScanAndCheckIn(event, snapshot.id, at);
+    if (!checkInId) return lostToAnotherDoor(scan, journee, now);
     const checkIn = { id: checkInId, at: at.toISOString(), door: scan.door, agentName: actor.name };
     return {
       nonce: scan.nonce,
@@ -63,6 +67,16 @@ export async function recordScan(
     if (!isUniqueViolation(error)) throw error;
     return afterConflict(scan, journee, actor, event, now);
   }
+}
+
+/**
+ * Another door checked the person in between our read and our insert (its ScanEvent already says
+ * already_checked_in): answer with the winner's time, door and agent.
+ */
+async function lostToAnotherDoor(scan: Scan, journee: JourneeSnapshot, now: Date): Promise<ScanOutcome> {
+  const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
+  const { details } = evaluateScan(snapshot, journee, scan.partKey, now);
+  return { nonce: scan.nonce, result: "already_checked_in", details };
 }
 
 /** A unique index refused the insert: either this nonce was already processed, or another door won. */
