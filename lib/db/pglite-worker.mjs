@@ -3,7 +3,7 @@
 // talks to it through lib/db/pglite-thread.ts. Plain JavaScript: worker threads load files as
 // they are, in tests and scripts as in `next start`.
 import { parentPort, workerData } from "node:worker_threads";
-import { messages, PGlite, types } from "@electric-sql/pglite";
+import { messages, PGlite, parse, protocol, types } from "@electric-sql/pglite";
 
 // Values travel back as PostgreSQL's text: the main thread parses them with the caller's parsers
 // (functions cannot be sent between threads), exactly as PGlite would have.
@@ -61,8 +61,67 @@ async function end(txId, commit) {
   return null;
 }
 
+/**
+ * Prepared statements, as PostgreSQL servers get them (lib/db/adapter.ts): each SQL text is
+ * parsed and described once, then only bound and executed — the same protocol steps as PGlite's
+ * own query(), minus the first two, and PostgreSQL may reuse the plan. Past PREPARED_LIMIT
+ * distinct texts, queries go through PGlite's query() unchanged.
+ */
+const PREPARED_LIMIT = 500;
+const prepared = new Map();
+const { serialize } = protocol;
+const step = (message) => db.execProtocolStream(message, { syncToFs: false });
+
+async function prepare(sql) {
+  const name = `emarge_${prepared.size}`;
+  const described = [];
+  try {
+    await step(serialize.parse({ name, text: sql }));
+    described.push(...(await step(serialize.describe({ type: "S", name }))));
+  } finally {
+    await step(serialize.sync());
+  }
+  const types = described.find((m) => m.name === "parameterDescription")?.dataTypeIDs ?? [];
+  const statement = { name, types };
+  prepared.set(sql, statement);
+  return statement;
+}
+
+async function runPrepared(sql, params) {
+  const statement = prepared.get(sql) ?? (await prepare(sql));
+  const values = params.map((value, i) => {
+    if (value === null || value === undefined) return null;
+    const serializer = db.serializers[statement.types[i]];
+    return serializer ? serializer(value) : value.toString();
+  });
+  const answers = [];
+  try {
+    answers.push(...(await step(serialize.bind({ statement: statement.name, values }))));
+    answers.push(...(await step(serialize.describe({ type: "P" }))));
+    answers.push(...(await step(serialize.execute({}))));
+  } finally {
+    answers.push(...(await step(serialize.sync())));
+  }
+  return parse.parseResults(answers, db.parsers, raw)[0];
+}
+
+/** A query, prepared when possible, under the same locks as PGlite's query() / tx.query(). */
+function query(m) {
+  if (!prepared.has(m.sql) && prepared.size >= PREPARED_LIMIT) return target(m.txId).query(m.sql, m.params, raw);
+  const run = () => db._runExclusiveQuery(() => runPrepared(m.sql, m.params));
+  if (m.txId !== undefined) {
+    target(m.txId); // still open?
+    return run();
+  }
+  return db._runExclusiveTransaction(async () => {
+    const result = await run();
+    await db.syncToFs();
+    return result;
+  });
+}
+
 const operations = {
-  query: (m) => target(m.txId).query(m.sql, m.params, raw),
+  query,
   exec: (m) => target(m.txId).exec(m.sql, raw),
   begin: (m) => begin(m.txId),
   rollback: async (m) => {

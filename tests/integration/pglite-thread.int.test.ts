@@ -33,6 +33,22 @@ describe.runIf(testDbKind() === "pglite")("PGlite in its own thread", () => {
     expect((await thread.query(withParams, params)).rows).toEqual((await local.query(withParams, params)).rows);
   });
 
+  it("prepares each statement once and binds new values each time, NULL included", async () => {
+    const sql = "SELECT $1::int + 1 AS next, $2::text AS label, $3::timestamptz AS at";
+    for (const [n, label] of [
+      [1, "un"],
+      [41, null],
+      [-5, "l'été"],
+    ] as const) {
+      const at = new Date(Date.UTC(2024, 3, 16, n + 10));
+      expect((await thread.query(sql, [n, label, at])).rows).toEqual([{ next: n + 1, label, at }]);
+    }
+    // A statement that does not parse is not kept, and the next ones run normally.
+    await expect(thread.query("SELEC 1")).rejects.toMatchObject({ code: "42601" });
+    await expect(thread.query("SELEC 1")).rejects.toMatchObject({ code: "42601" });
+    expect((await thread.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+  });
+
   it("hands back PostgreSQL errors as PGlite's own error class, code and detail included", async () => {
     await thread.query("INSERT INTO t VALUES (1, 'a')");
     const error = await thread.query("INSERT INTO t VALUES (1, 'b')").catch((e: unknown) => e);
