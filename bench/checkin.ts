@@ -6,8 +6,16 @@ import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { groupCpuMs } from "./cpu";
 import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
+import { postJson } from "./http-client";
 
-type Options = { db: "pglite" | "postgres"; scanners: number; seconds: number; port: number; n: number };
+type Options = {
+  db: "pglite" | "postgres";
+  scanners: number;
+  seconds: number;
+  port: number;
+  n: number;
+  schedule: "independent" | "paired";
+};
 type Scan = { ticket: string; nonce: string };
 type Answer = {
   ms: number;
@@ -30,7 +38,19 @@ function parseArgs(args: string[]): Options {
     seconds: Number(get("--seconds", "60")),
     port: Number(get("--port", "3192")),
     n: Number(get("--n", "2000")),
+    schedule: get("--schedule", "independent") === "paired" ? "paired" : "independent",
   };
+}
+
+/** Each scanner's moment in the second (ms): reproducible pseudo-random, or paired slots. */
+function schedulePhases(n: number, schedule: "independent" | "paired"): number[] {
+  if (schedule === "paired") return Array.from({ length: n }, (_, s) => (Math.floor(s / 2) * 2000) / n);
+  let seed = 20240416;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: n }, () => Math.floor(next() * 1000));
 }
 
 function scanner(base: string, cookie: string, journeeId: string, door: string) {
@@ -39,12 +59,8 @@ function scanner(base: string, cookie: string, journeeId: string, door: string) 
       scans: [{ ...scan, journeeId, partKey: "journee", door, deviceId: door, scannedAt: new Date().toISOString() }],
     };
     const t = performance.now();
-    const res = await fetch(`${base}/api/checkin`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as {
+    const res = await postJson(`${base}/api/checkin`, body, { cookie });
+    const json = res.json as {
       results?: {
         result?: string;
         error?: string;
@@ -53,7 +69,7 @@ function scanner(base: string, cookie: string, journeeId: string, door: string) 
     };
     const first = json.results?.[0];
     const ms = performance.now() - t;
-    const timing = res.headers.get("server-timing") ?? "";
+    const timing = String(res.headers["server-timing"] ?? "");
     const app = timing.match(/app;dur=([\d.]+)/);
     return {
       ms,
@@ -100,16 +116,19 @@ export async function main(args: string[]): Promise<void> {
     const tickets = fx.tickets.map((t) => t.payload);
     for (let i = 0; i < 40; i++)
       await doors[i % doors.length]({ ticket: tickets[tickets.length - 1 - i], nonce: randomUUID() }); // warm-up
-    // 1. Paced: one scan per second per scanner.
+    // 1. Paced: one scan per second per scanner, each door at its own moment in the second
+    // (independent doors: a fixed pseudo-random phase) — or, with --schedule paired, the doors in
+    // pairs sharing a moment every second (the worst case: two requests always arrive together).
+    const phases = schedulePhases(doors.length, o.schedule);
     const cpuBefore = server.pid ? groupCpuMs(server.pid) : 0;
     const t0 = performance.now();
     await Promise.all(
       doors.map(async (scan, s) => {
         for (let tick = 0; tick < o.seconds; tick++) {
-          // Pairs of scanners share a time slot, so that their collisions are simultaneous.
-          const wait = t0 + tick * 1000 + (Math.floor(s / 2) * 2000) / doors.length - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          // Every 10th second, scanners 2k and 2k+1 scan the same ticket at the same moment.
           const collide = tick % 10 === 0 && s % 2 === 1; // two doors, same ticket, same moment
+          const wait = t0 + tick * 1000 + phases[collide ? s - 1 : s] - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           const ticket = tickets[(tick * doors.length + s - (collide ? 1 : 0)) % (tickets.length - 40)];
           const first = { ticket, nonce: randomUUID() };
           const pairKind = tick % 10 === 0 ? "paire" : "seul";
@@ -160,7 +179,7 @@ export async function main(args: string[]): Promise<void> {
     `Base ${o.db}${o.db === "postgres" ? ` (${pgTransport(dbEnv.DATABASE_URL)})` : ""} — ${o.n} inscrits, ${o.scanners} scanners`,
   );
   console.log(
-    `  cadencé (${o.scanners}/s pendant ${o.seconds} s) : ${paced.length} scans, p50 ${pct(latencies, 0.5)} ms, p95 ${pct(latencies, 0.95)} ms, ${JSON.stringify(count(paced))}`,
+    `  cadencé (${o.scanners}/s pendant ${o.seconds} s, portes ${o.schedule === "paired" ? "par paires" : "indépendantes"}) : ${paced.length} scans, p50 ${pct(latencies, 0.5)} ms, p95 ${pct(latencies, 0.95)} ms, ${JSON.stringify(count(paced))}`,
   );
   console.log(
     `  à fond : ${flat.length} scans en ${flatSeconds.toFixed(1)} s = ${Math.round(flat.length / flatSeconds)} scans/s, p50 ${pct(flatLat, 0.5)} ms, p95 ${pct(flatLat, 0.95)} ms, ${JSON.stringify(count(flat))}`,
@@ -203,6 +222,7 @@ export async function main(args: string[]): Promise<void> {
     max_per_s: Math.round(flat.length / flatSeconds),
     double_checkins: doubleAnswers + doubleRows,
     db: o.db,
+    schedule: o.schedule,
     pg_transport: pgTransport(dbEnv.DATABASE_URL),
     scans_paced: paced.length,
     scans_flat: flat.length,
