@@ -16,7 +16,12 @@ export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
   if (config.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const max = Number.parseInt(process.env.DATABASE_POOL_SIZE ?? "10", 10);
-    const factory = new PrismaPg({ connectionString: config.url, max }, { statementNameGenerator: preparedName() });
+    // DATABASE_PREPARED_STATEMENTS=0: for a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode).
+    const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "0";
+    const factory = new PrismaPg(
+      { connectionString: config.url, max },
+      prepared ? { statementNameGenerator: preparedName() } : undefined,
+    );
     return { factory: wholeScriptMigrations(factory, config.url), close: async () => {} };
   }
   const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
@@ -45,14 +50,16 @@ export async function openAdapter(config: DbConfig): Promise<OpenedAdapter> {
 /**
  * Named (prepared) statements on PostgreSQL: each connection parses and analyses a statement once,
  * then reuses it — a scan's statements cost about a millisecond less each (decision 012). Names
- * come from the SQL text; past PREPARED_LIMIT distinct texts (e.g. lists of varying length),
+ * come from the SQL text (statements with parameters only); past PREPARED_LIMIT distinct texts (e.g. lists of varying length),
  * statements go unnamed, so that the server's memory per connection stays bounded.
  */
 const PREPARED_LIMIT = 500;
 // pg treats an undefined name as an unnamed statement, which the adapter's type does not admit.
-function preparedName(): (query: { sql: string }) => string {
+function preparedName(): (query: { sql: string; args: unknown[] }) => string {
   const names = new Map<string, string>();
-  return ({ sql }) => {
+  return ({ sql, args }) => {
+    // Without parameters pg sends the simple protocol, which also runs multi-statement scripts.
+    if (!args.length) return undefined as unknown as string;
     const known = names.get(sql);
     if (known || names.size >= PREPARED_LIMIT) return known as string;
     const name = `emarge_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
