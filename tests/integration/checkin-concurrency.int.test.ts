@@ -4,7 +4,7 @@ import { recordScan } from "@/lib/checkin/mutations";
 import { getCheckInJournee } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db/client";
 import { ticketPayload } from "@/lib/security/tokens";
-import { insertRegistration, makeJournee } from "@/tests/fixtures/factories";
+import { insertRegistration, makeJournee, onlineScan } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /** Several doors at once, and retried requests: proven on PGlite and on PostgreSQL. */
@@ -18,16 +18,7 @@ async function openJournee() {
   return journee;
 }
 
-const scanOf = (journeeId: string, ticket: string, door: string, nonce = randomUUID()) => ({
-  nonce,
-  ticket,
-  journeeId,
-  partKey: "journee",
-  door,
-  deviceId: `dev-${door}`,
-  scannedAt: new Date(),
-  method: "QR" as const,
-});
+const scanOf = onlineScan;
 const actor = { userId: null, name: "agent", mayOverCapacity: false };
 
 describe(`concurrent check-in (${testDbKind()})`, () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
@@ -7,7 +6,7 @@ import { getCheckInJournee, loadRegistrationSnapshot, registrationKey } from "@/
 import { loadScanContext } from "@/lib/checkin/queries/scan-context";
 import { getDb } from "@/lib/db/client";
 import { ticketPayload } from "@/lib/security/tokens";
-import { insertRegistration, makeJournee } from "@/tests/fixtures/factories";
+import { insertRegistration, makeJournee, onlineScan } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /**
@@ -26,17 +25,7 @@ async function doorOpenWithAgent(email: string) {
   return { journee, userId, sessionToken };
 }
 
-const scanOf = (journeeId: string, ticket: string, door: string) => ({
-  nonce: randomUUID(),
-  ticket,
-  journeeId,
-  partKey: "journee",
-  door,
-  deviceId: `dev-${door}`,
-  scannedAt: new Date(),
-  method: "QR" as const,
-  offline: false,
-});
+const scanOf = onlineScan;
 
 describe(`one statement for the session and the ticket (${testDbKind()})`, () => {
   it("answers exactly like the two separate reads, and extends the session like them", async () => {
