@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { parisTime } from "@/lib/format/dates";
 import { buildExport, type ExportFile } from "@/lib/reports/exports";
-import { getJourneeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { type ExportKind, exportFiltersSchema } from "@/lib/reports/schema";
 import { streamToBuffer } from "@/lib/reports/xlsx";
 import { closeTestDatabase, openTestDatabase } from "@/tests/setup/test-db";

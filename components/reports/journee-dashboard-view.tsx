@@ -1,5 +1,5 @@
 import { networkLabel, percent, structureTypeLabel } from "@/lib/reports/labels";
-import type { JourneeDashboard } from "@/lib/reports/queries";
+import type { JourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { ArrivalsChart } from "./arrivals-chart";
 import { BarChart, registeredPresent, SERIES_REGISTERED_PRESENT } from "./bar-chart";
 import { Kpis } from "./kpis";

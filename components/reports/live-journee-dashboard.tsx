@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { JourneeDashboard } from "@/lib/reports/queries";
+import type { JourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { JourneeDashboardView } from "./journee-dashboard-view";
 import styles from "./reports.module.css";
 

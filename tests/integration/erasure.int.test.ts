@@ -5,7 +5,7 @@ import { erasePersonAction, previewErasureAction } from "@/lib/erasure/actions";
 import { emailFingerprint, erasePerson } from "@/lib/erasure/mutations";
 import { parisTime } from "@/lib/format/dates";
 import { findRegistrationByTicket, getRegistrationByManageToken } from "@/lib/registration/queries";
-import { getJourneeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { applyRetention } from "@/lib/retention/mutations";
 import { manageToken, ticketPayload } from "@/lib/security/tokens";
 import { insertRegistration, makeJournee } from "@/tests/fixtures/factories";

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { register, updateRegistration } from "@/lib/registration/mutations";
 import { registrationSchema, updateSchema } from "@/lib/registration/schema";
 import { buildExport } from "@/lib/reports/exports";
-import { getJourneeDashboard, getProgrammeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard, getProgrammeDashboard } from "@/lib/reports/queries/dashboards";
 import { exportFiltersSchema } from "@/lib/reports/schema";
 import { getSummary } from "@/lib/reports/summary";
 import { streamToBuffer } from "@/lib/reports/xlsx";

@@ -3,12 +3,11 @@ import { getDb } from "@/lib/db/client";
 import {
   countExportRows,
   exportWhere,
-  getJourneeDashboard,
-  getProgrammeDashboard,
   getReportJournee,
   iterateExportRows,
   listSheetRows,
 } from "@/lib/reports/queries";
+import { getJourneeDashboard, getProgrammeDashboard } from "@/lib/reports/queries/dashboards";
 import { exportFiltersSchema, STATUS_FILTERS } from "@/lib/reports/schema";
 import { insertRegistration } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";

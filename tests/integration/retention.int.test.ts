@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { parisTime } from "@/lib/format/dates";
-import { getJourneeDashboard, getProgrammeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard, getProgrammeDashboard } from "@/lib/reports/queries/dashboards";
 import { describeRetentionRun } from "@/lib/retention/labels";
 import { applyRetention } from "@/lib/retention/mutations";
 import { hashToken, manageToken } from "@/lib/security/tokens";

@@ -7,7 +7,7 @@ import { ProgrammeTable } from "@/components/reports/programme-table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { networkLabel, percent, structureTypeLabel } from "@/lib/reports/labels";
-import { getProgrammeDashboard } from "@/lib/reports/queries";
+import { getProgrammeDashboard } from "@/lib/reports/queries/dashboards";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canReadReports, journeeScope } from "@/lib/auth/permissions";
-import { getJourneeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
 
 /** GET /api/dashboard/[id] — the journée's live counts (JSON), polled by its dashboard every 5 s. */
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -6,7 +6,7 @@ import { LiveJourneeDashboard } from "@/components/reports/live-journee-dashboar
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { formatDayRange } from "@/lib/format/dates";
-import { getJourneeDashboard } from "@/lib/reports/queries";
+import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
 
 export const metadata: Metadata = { title: "Tableau de bord de la journée" };
 
