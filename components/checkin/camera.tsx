@@ -3,6 +3,7 @@
 import jsQR from "jsqr";
 import { useEffect, useRef, useState } from "react";
 import styles from "./checkin.module.css";
+import { recordIgnoredRepeat } from "./scan-client";
 
 type Props = {
   /** A QR code was read; `decodedAt` is performance.now() at decoding. */
@@ -59,6 +60,7 @@ export function Camera({ onCode }: Props) {
             onCodeRef.current(code.data, decodedAt);
           } else if (code?.data) {
             last.at = decodedAt;
+            recordIgnoredRepeat();
           }
         }
       }

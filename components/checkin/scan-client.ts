@@ -86,3 +86,9 @@ export function recordTiming(ms: number): void {
   w.__emargeScanTimings ??= [];
   w.__emargeScanTimings.push(ms);
 }
+
+/** Reads of a code the camera ignored (same code again within 3 s), counted for the camera test. */
+export function recordIgnoredRepeat(): void {
+  const w = window as unknown as { __emargeIgnoredRepeats?: number };
+  w.__emargeIgnoredRepeats = (w.__emargeIgnoredRepeats ?? 0) + 1;
+}
