@@ -7,6 +7,7 @@ import "./load-env";
 import { ensureUserWithGrant } from "../lib/auth/mutations";
 import { closeDb } from "../lib/db/client";
 import { describeDb, resolveDbConfig } from "../lib/db/config";
+import { DatabaseLockedError } from "../lib/db/pglite-lock";
 
 async function main() {
   const email =
@@ -37,6 +38,16 @@ main()
     process.exit(0);
   })
   .catch((error) => {
+    if (error instanceof DatabaseLockedError) {
+      // The embedded database is single-process: the running app (npm start) holds it.
+      console.error(
+        `Impossible de créer l'administrateur : la base embarquée ${error.dataDir} est ouverte par ` +
+          `l'application en cours d'exécution (processus ${error.ownerPid}).\n` +
+          "Arrêtez l'application (Ctrl+C dans le terminal de npm start), relancez npm run admin:create -- <e-mail>, " +
+          "puis npm start. Avec PostgreSQL (DATABASE_URL), la commande fonctionne pendant que l'application tourne.",
+      );
+      process.exit(3);
+    }
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

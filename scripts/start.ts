@@ -7,6 +7,7 @@ import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { serverSecret } from "../lib/security/secret";
+import { buildIsStale } from "./build-staleness";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -31,32 +32,9 @@ function run(cmd: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json"];
-  return sources.some(
-    (s) =>
-      newestMtime(path.join(root, s)) > built ||
-      (fs.existsSync(s) && fs.statSync(s).isFile() && fs.statSync(s).mtimeMs > built),
-  );
-}
-
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const next = path.join(root, "node_modules", ".bin", "next");
-if (!dev && buildIsStale()) {
+if (!dev && buildIsStale(root, env.NEXT_DIST_DIR || ".next")) {
   console.log("Construction de l'application (next build)…");
   run(next, ["build"]);
 }
