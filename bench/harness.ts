@@ -71,6 +71,8 @@ export function startNext(port: number, env: Record<string, string>): ChildProce
       AUTH_SECRET: process.env.AUTH_SECRET || "bench-auth-secret-bench-auth-secret-0123",
       EMARGE_SECRET: process.env.EMARGE_SECRET || "bench-secret-bench-secret-bench-secret-0123",
       AUTH_TRUST_HOST: "true",
+      // The bench spreads clients over X-Forwarded-For addresses, sent from this machine.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
       RETENTION_DAILY: "0",
       SMTP_URL: "",
       ...env,

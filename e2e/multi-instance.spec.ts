@@ -25,6 +25,8 @@ test.beforeAll(async () => {
     EMARGE_SECRET: process.env.EMARGE_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-auth-secret-e2e-auth-secret-0123456789",
     AUTH_TRUST_HOST: "true",
+    // As scripts/e2e-server.sh: the test sends X-Forwarded-For from this machine (decision 015).
+    TRUSTED_PROXIES: "127.0.0.1,::1",
     RETENTION_DAILY: "0",
     NEXT_TELEMETRY_DISABLED: "1",
     MAIL_OUTBOX_DIR: `/tmp/emarge-e2e-outbox-${secondPort}`,

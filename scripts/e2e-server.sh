@@ -8,6 +8,8 @@ PORT=${E2E_PORT:-3100}
 SMTP_PORT=${E2E_SMTP_PORT:-$((PORT + 1000))}
 MAIL_DIR=${E2E_MAIL_DIR:-/tmp/emarge-e2e-mail-$PORT}
 export NEXT_TELEMETRY_DISABLED=1 EMARGE_TEST_HOOKS=1 AUTH_TRUST_HOST=true
+# The tests play the reverse proxy: they send X-Forwarded-For from this machine (decision 015).
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1,::1}
 # The nightly retention job must not purge the demo data during a test run.
 export RETENTION_DAILY=0
 export EMARGE_SECRET=${EMARGE_SECRET:-e2e-secret-e2e-secret-e2e-secret-0123456789}

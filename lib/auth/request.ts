@@ -1,11 +1,10 @@
 import { headers } from "next/headers";
+import { clientAddress } from "@/lib/http/client-address";
 
-/** The client's address (first X-Forwarded-For hop, set by Next or the reverse proxy), or null. */
+/** The current request's client address (lib/http/client-address.ts), or null outside a request. */
 export async function clientIp(): Promise<string | null> {
   try {
-    const h = await headers();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return forwarded || h.get("x-real-ip") || null;
+    return clientAddress(await headers());
   } catch {
     return null;
   }

@@ -15,10 +15,3 @@ export function parseRateLimit(value: string | undefined, fallback: RateLimitRul
 export function registrationRateLimit(env: NodeJS.ProcessEnv = process.env): RateLimitRule {
   return parseRateLimit(env.REGISTRATION_RATE_LIMIT, { limit: 20, windowMs: 10 * 60_000 });
 }
-
-/** The client IP: first X-Forwarded-For entry (set by the reverse proxy), X-Real-IP, else "local". */
-export function clientIp(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim() || "local";
-  return ip.slice(0, 64);
-}

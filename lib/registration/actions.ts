@@ -3,9 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { rateLimitAddress } from "@/lib/http/client-address";
 import { logUnexpected } from "@/lib/log";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
-import { clientIp, registrationRateLimit } from "@/lib/rate-limit/rules";
+import { registrationRateLimit } from "@/lib/rate-limit/rules";
 import type { FormState } from "./form-state";
 import { REFUSAL_MESSAGES } from "./labels";
 import { cancelRegistration, updateRegistration } from "./mutations";
@@ -18,7 +19,7 @@ const defer = (task: () => Promise<unknown>) => after(task);
 
 /** The registration form (with or without JavaScript). Success → the management page. */
 export async function registerAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const ip = clientIp(await headers());
+  const ip = rateLimitAddress(await headers());
   const outcome = await submitRegistration(formDataToValues(form), { ip, defer });
   if (!outcome.ok) return outcome;
   redirect(`/inscription/${outcome.manageToken}?nouvelle=1`);
@@ -28,7 +29,7 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
 export async function resendConfirmationAction(_prev: FormState, form: FormData): Promise<FormState> {
   const neutral = "Si une inscription correspond à cette adresse, la confirmation vient d'y être renvoyée.";
   try {
-    const ip = clientIp(await headers());
+    const ip = rateLimitAddress(await headers());
     const limit = await hitRateLimit(`resend:${ip}`, registrationRateLimit());
     if (!limit.allowed) return { ok: false, reason: "rate_limited", message: REFUSAL_MESSAGES.rate_limited };
     const parsed = resendSchema.safeParse(formDataToValues(form));

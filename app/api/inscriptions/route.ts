@@ -1,6 +1,6 @@
 import { after, type NextRequest, NextResponse } from "next/server";
+import { rateLimitAddress } from "@/lib/http/client-address";
 import { hotRouteHeaders } from "@/lib/http/no-compress";
-import { clientIp } from "@/lib/rate-limit/rules";
 import { appUrl } from "@/lib/registration/emails";
 import { submitRegistration } from "@/lib/registration/submit";
 
@@ -35,7 +35,7 @@ export async function POST(request: NextRequest) {
     );
   }
   const outcome = await submitRegistration(body, {
-    ip: clientIp(request.headers),
+    ip: rateLimitAddress(request.headers),
     requestId,
     defer: (task) => after(task),
   });
