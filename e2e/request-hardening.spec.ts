@@ -1,5 +1,10 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { e2eEnv } from "../playwright.config";
 
 /**
  * Issue 15, as an attacker would try it on the production build (decision 015): forged
@@ -74,4 +79,67 @@ test("forged X-Forwarded-For entries do not escape the per-address registration 
   }
   expect(statuses.slice(0, 20)).toEqual(Array(20).fill(422));
   expect(statuses[20]).toBe(429);
+});
+
+test.describe("the demo outbox", () => {
+  const port = e2eEnv.port + 3;
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "emarge-outbox-"));
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.skip(!external, "no non-loopback interface on this machine");
+    fs.writeFileSync(
+      path.join(outbox, "1-lien.eml"),
+      "Subject: Lien de connexion\r\nTo: admin@example.org\r\n\r\nsecret\r\n",
+    );
+    // Started on every interface on purpose: the page itself must refuse other machines.
+    server = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0", "-p", String(port)],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          EMARGE_SHOW_OUTBOX: "1",
+          MAIL_OUTBOX_DIR: outbox,
+          PGLITE_DIR: "memory://",
+          DATABASE_URL: "",
+          RETENTION_DAILY: "0",
+          AUTH_SECRET: "outbox-auth-secret-outbox-auth-secret-0123",
+          EMARGE_SECRET: "outbox-secret-outbox-secret-outbox-secret-0123",
+          AUTH_TRUST_HOST: "true",
+        },
+        stdio: "ignore",
+      },
+    );
+    for (let i = 0; i < 120; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/dev/outbox`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error("outbox server did not start");
+  });
+
+  test.afterAll(() => {
+    server?.kill("SIGTERM");
+    fs.rmSync(outbox, { recursive: true, force: true });
+  });
+
+  test("is shown to this machine only, whatever the forwarded headers say", async () => {
+    const local = await fetch(`http://127.0.0.1:${port}/dev/outbox`);
+    expect(local.status).toBe(200);
+    expect(await local.text()).toContain("Lien de connexion");
+    const remote = await fetch(`http://${external}:${port}/dev/outbox?f=1-lien.eml`, {
+      headers: { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", "x-emarge-peer": "127.0.0.1" },
+    });
+    expect(remote.status).toBe(404);
+    expect(await remote.text()).not.toContain("secret");
+  });
 });

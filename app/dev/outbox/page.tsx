@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { isLoopbackPeer } from "@/lib/http/client-address";
 import { outboxDir } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Boîte d'envoi (développement)", robots: { index: false, follow: false } };
@@ -10,7 +12,9 @@ export const metadata: Metadata = { title: "Boîte d'envoi (développement)", ro
 /**
  * Development, tests, and the local demo started by `npm start` with neither SMTP nor PostgreSQL
  * configured (EMARGE_SHOW_OUTBOX=1, set by scripts/start.ts). Never in a real deployment: the
- * outbox holds management links.
+ * outbox holds management and sign-in links. And only to a request whose TCP peer is this machine
+ * (the socket's address, never a forwarded header: decision 015), even if the server was started
+ * on every interface.
  */
 function visible(): boolean {
   return (
@@ -46,7 +50,7 @@ function headersOf(raw: string): Record<string, string> {
 /** Mails written to data/outbox when no SMTP server is configured (development only). */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ f?: string }> }) {
   await connection(); // decided per request (environment, files): never prerendered
-  if (!visible()) notFound();
+  if (!visible() || !isLoopbackPeer(await headers())) notFound();
   const dir = outboxDir();
   const files = fs.existsSync(dir)
     ? fs
