@@ -7,6 +7,7 @@ import { findInvitedUser } from "@/lib/auth/queries";
 import { clientIp } from "@/lib/auth/request";
 import { SIGN_IN_LIMITS } from "@/lib/auth/schema";
 import { EMAIL_LINK_MAX_AGE_SECONDS, sendSignInLink } from "@/lib/auth/sign-in-mail";
+import { safeRedirectUrl } from "@/lib/http/safe-path";
 
 /**
  * next-auth v5 (decision 004): database sessions (revocable), 8 hours; ProConnect when
@@ -74,6 +75,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // E-mail link request: answer exactly as for an invited address (no enumeration), send nothing.
       if (email?.verificationRequest) return CHECK_MAIL_PATH;
       return REFUSED_PATH;
+    },
+    // Every destination after sign-in or sign-out: a path of this site only (lib/http/safe-path.ts).
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
     },
     session({ session, user }) {
       return { ...session, user: { ...session.user, id: user.id } };

@@ -1,9 +1,25 @@
 import type { NextRequest } from "next/server";
 import { withRequestId } from "@/lib/http/request-id";
 
-/** Runs before every page, action and route (Node.js runtime): gives each request its id. */
+/** A path that does not decode (e.g. "/journees/%E0%A4%A"): Next would answer 500 on it. */
+function malformedPath(request: NextRequest): Response | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return null;
+  } catch {
+    return new Response("Adresse invalide.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
+}
+
+/**
+ * Runs before every page, action and route (Node.js runtime): refuses malformed paths early
+ * (decision 015), and gives each request its id.
+ */
 export function proxy(request: NextRequest) {
-  return withRequestId(request);
+  return malformedPath(request) ?? withRequestId(request);
 }
 
 export const config = {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
+import { signInAs } from "./fixtures/auth";
 
 /**
  * Issue 15, as an attacker would try it on the production build (decision 015): forged
@@ -142,4 +143,38 @@ test.describe("the demo outbox", () => {
     expect(remote.status).toBe(404);
     expect(await remote.text()).not.toContain("secret");
   });
+});
+
+test("after sign-in, a callbackUrl never leads off-site; malformed URLs are 400/404, never 500", async ({ page }) => {
+  await signInAs(page, { role: "ADMIN" });
+  const base = new URL(`http://127.0.0.1:${e2eEnv.port}`);
+  for (const bad of [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example",
+  ]) {
+    const res = await page.request.get(`/connexion?callbackUrl=${bad}`, { maxRedirects: 0 });
+    expect(res.status(), bad).toBeGreaterThanOrEqual(300);
+    expect(res.status(), bad).toBeLessThan(400);
+    const target = new URL(res.headers().location, base);
+    expect(target.origin, bad).toBe(base.origin);
+    expect(target.pathname, bad).toBe("/organisateur");
+  }
+  await page.goto("/connexion?callbackUrl=%2F%09%2Fevil.example");
+  await expect(page).toHaveURL(`${base.origin}/organisateur`);
+
+  for (const url of [
+    "/%E0%A4%A",
+    "/journees/%E0%A4%A",
+    "/inscription/%E0%A4%A",
+    "/organisateur/journees/%E0%A4%A",
+    "/api/attestation/%E0%A4%A",
+  ]) {
+    const res = await page.request.get(url, { maxRedirects: 0 });
+    expect([400, 404], url).toContain(res.status());
+  }
+  const res = await page.request.get("/connexion?callbackUrl=%E0%A4%A", { maxRedirects: 0 });
+  expect(res.status()).toBeLessThan(500);
 });

@@ -10,10 +10,5 @@ export async function clientIp(): Promise<string | null> {
   }
 }
 
-/** Only same-site paths are accepted as a destination after sign-in. */
-export function safeCallbackPath(value: unknown, fallback = "/organisateur"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return fallback;
-  }
-  return value;
-}
+/** Only same-site paths are accepted as a destination after sign-in (one check for every place). */
+export { safeCallbackPath } from "@/lib/http/safe-path";
