@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BODY_LIMITS } from "./lib/http/body-limit";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -16,7 +17,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "200kb" },
+    // Also checked on Content-Length in proxy.ts, which answers 413 before Next reads the body.
+    serverActions: { bodySizeLimit: BODY_LIMITS.serverAction },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -12,8 +12,8 @@ import { signInAs } from "./fixtures/auth";
  * X-Forwarded-For, the demo outbox from another machine, open redirects after sign-in,
  * malformed URLs, oversized bodies, mail floods through « Renvoyer ma confirmation ».
  */
-const _unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
-const _person = (journeeId: string, email: string) => ({
+const unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
+const person = (journeeId: string, email: string) => ({
   journeeId,
   firstName: "Edge",
   lastName: "Test",
@@ -33,7 +33,7 @@ async function testJournee(page: Page, body: Record<string, unknown>): Promise<{
 }
 
 /** A raw POST with a chunked body (no Content-Length), `bytes` long. */
-function _chunkedPost(
+function chunkedPost(
   url: string,
   bytes: number,
   headers: Record<string, string>,
@@ -177,4 +177,51 @@ test("after sign-in, a callbackUrl never leads off-site; malformed URLs are 400/
   }
   const res = await page.request.get("/connexion?callbackUrl=%E0%A4%A", { maxRedirects: 0 });
   expect(res.status()).toBeLessThan(500);
+});
+
+test.describe("request bodies are capped", () => {
+  test("registration JSON: 413 beyond 64 kB, declared or streamed; a normal one still registers", async ({ page }) => {
+    const j = await testJournee(page, { capacity: 10 });
+    const headers = { "x-forwarded-for": `198.51.100.${Date.now() % 200}` };
+    const big = await page.request.post("/api/inscriptions", {
+      data: { ...person(j.id, unique("gros")), filler: "x".repeat(100 * 1024) },
+      headers,
+    });
+    expect(big.status()).toBe(413);
+    expect(await big.json()).toMatchObject({
+      ok: false,
+      reason: "too_large",
+      message: expect.stringContaining("64 ko"),
+    });
+    const streamed = await chunkedPost(`http://127.0.0.1:${e2eEnv.port}/api/inscriptions`, 2 * 1024 * 1024, {
+      ...headers,
+      "content-type": "application/json",
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body)).toMatchObject({ reason: "too_large" });
+    const normal = await page.request.post("/api/inscriptions", { data: person(j.id, unique("normal")), headers });
+    expect(normal.status()).toBe(201);
+  });
+
+  test("scan batch: 413 beyond 128 kB; server actions: 413 beyond 200 kB, 411 without a length", async ({ page }) => {
+    await signInAs(page, { role: "ADMIN" });
+    const scans = Array.from({ length: 600 }, (_, i) => ({ nonce: `n${i}`.padEnd(60, "x"), ticket: "t".repeat(200) }));
+    const batch = await page.request.post("/api/checkin", { data: { scans } });
+    expect(batch.status()).toBe(413);
+    expect(await batch.json()).toMatchObject({ error: "too_large" });
+    const small = await page.request.post("/api/checkin", { data: { scans: [] } });
+    expect(small.status()).toBe(400);
+
+    const action = await page.request.post("/journees/journee-ouverte", {
+      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+      data: "x".repeat(300 * 1024),
+    });
+    expect(action.status()).toBe(413);
+    expect(await action.text()).toContain("trop volumineuse");
+    const chunked = await chunkedPost(`http://127.0.0.1:${e2eEnv.port}/journees/journee-ouverte`, 512 * 1024, {
+      "next-action": "0".repeat(42),
+      "content-type": "text/plain;charset=UTF-8",
+    });
+    expect(chunked.status).toBe(411);
+  });
 });

@@ -4,6 +4,7 @@ import { recordScanBatch } from "@/lib/checkin/mutations";
 import { registrationKey } from "@/lib/checkin/queries";
 import { loadScanContext } from "@/lib/checkin/queries/scan-context";
 import { ScanBatchSchema } from "@/lib/checkin/schema";
+import { BODY_LIMITS, readJsonBody, tooLargeMessage } from "@/lib/http/body-limit";
 import { hotRouteHeaders } from "@/lib/http/no-compress";
 import { logUnexpected } from "@/lib/log";
 
@@ -18,6 +19,7 @@ function crossSite(request: NextRequest): boolean {
  * POST { scans: [{ nonce, ticket | registrationId, journeeId, partKey, door, deviceId, scannedAt, method }] }
  * → { results: [{ nonce, result, details } | { nonce, error }] }, in the same order.
  * Authorised by the session: canCheckIn on each scan's journée (recordScanBatch).
+ * A batch is at most 50 scans and BODY_LIMITS.scanBatch (128 kB): 413 beyond, before parsing.
  */
 export async function POST(request: NextRequest) {
   const started = performance.now();
@@ -26,7 +28,14 @@ export async function POST(request: NextRequest) {
   const unauthenticated = () => NextResponse.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
   const token = await sessionToken();
   if (!token) return unauthenticated();
-  const parsed = ScanBatchSchema.safeParse(await request.json().catch(() => null));
+  const read = await readJsonBody(request, BODY_LIMITS.scanBatch);
+  if (!read.ok && read.status === 413) {
+    return NextResponse.json(
+      { error: "too_large", message: tooLargeMessage(BODY_LIMITS.scanBatch) },
+      { status: 413, headers: noStore },
+    );
+  }
+  const parsed = ScanBatchSchema.safeParse(read.ok ? read.value : null);
   if (!parsed.success) {
     // Whoever is not signed in learns nothing about what they sent.
     if (!(await requireUser(getSessionUser)).ok) return unauthenticated();

@@ -1,4 +1,5 @@
 import { after, type NextRequest, NextResponse } from "next/server";
+import { BODY_LIMITS, readJsonBody, tooLargeMessage } from "@/lib/http/body-limit";
 import { rateLimitAddress } from "@/lib/http/client-address";
 import { hotRouteHeaders } from "@/lib/http/no-compress";
 import { appUrl } from "@/lib/registration/emails";
@@ -21,20 +22,22 @@ const STATUS_BY_REASON: Record<string, number> = {
 
 /**
  * JSON registration (same schema, same rate limit, same transaction as the form).
- * 201 confirmed or waitlisted; 4xx with a French message otherwise; 429 with Retry-After.
+ * 201 confirmed or waitlisted; 4xx with a French message otherwise; 429 with Retry-After;
+ * 413 beyond BODY_LIMITS.registration (64 kB), refused before anything is parsed.
  */
 export async function POST(request: NextRequest) {
   const { requestId, headers: json } = hotRouteHeaders(request);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
+  const read = await readJsonBody(request, BODY_LIMITS.registration);
+  if (!read.ok) {
+    const tooLarge = read.status === 413;
     return NextResponse.json(
-      { ok: false, reason: "invalid", message: "Corps JSON invalide." },
-      { status: 400, headers: json },
+      tooLarge
+        ? { ok: false, reason: "too_large", message: tooLargeMessage(BODY_LIMITS.registration) }
+        : { ok: false, reason: "invalid", message: "Corps JSON invalide." },
+      { status: read.status, headers: json },
     );
   }
-  const outcome = await submitRegistration(body, {
+  const outcome = await submitRegistration(read.value, {
     ip: rateLimitAddress(request.headers),
     requestId,
     defer: (task) => after(task),
