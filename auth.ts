@@ -18,6 +18,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
 export const REFUSED_PATH = "/connexion?erreur=refuse";
 export const CHECK_MAIL_PATH = "/connexion/verification";
+export const RATE_LIMITED_PATH = "/connexion?erreur=trop-de-tentatives";
 
 /** Counts the attempt per client address and per e-mail; false when either is over its limit. */
 async function withinRateLimit(email: string | null | undefined): Promise<boolean> {
@@ -67,7 +68,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const counted = provider !== "email" || !!email?.verificationRequest;
       if (counted && !(await withinRateLimit(user?.email))) {
         await refuse(provider, "rate_limited", user?.email);
-        return email?.verificationRequest ? CHECK_MAIL_PATH : "/connexion?erreur=trop-de-tentatives";
+        // Said to the person, also for an e-mail link: counted per address whether or not it is
+        // invited, so the refusal reveals nothing (lib/auth/actions.ts shows it next to the form).
+        return RATE_LIMITED_PATH;
       }
       const invited = user?.email ? await findInvitedUser(user.email) : null;
       if (invited) return true;

@@ -168,11 +168,18 @@ test("the e-mail form answers the same for an unknown address and sends nothing 
   expect(refused).toMatchObject([{ actorLabel: unknown, details: { provider: "email", reason: "not_invited" } }]);
 });
 
-test("sign-in attempts are rate limited per address", async ({ page }) => {
+test("sign-in attempts are rate limited per address, and the person is told so", async ({ page }) => {
   const email = "limite@unafo.example.org";
   await inviteUser(page.request, { email, role: "LECTEUR" });
   const mark = await auditMark(page.request);
-  for (let i = 0; i < 6; i++) await requestLink(page, email);
+  for (let i = 0; i < 5; i++) await requestLink(page, email);
+  // The sixth: no mail, and a French message by the form instead of "check your inbox".
+  await page.goto("/connexion?callbackUrl=%2Forganisateur%2Fexports");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page).toHaveURL(/\/connexion\?erreur=trop-de-tentatives&callbackUrl=%2Forganisateur%2Fexports$/);
+  await expect(alertBox(page)).toContainText("Trop de tentatives de connexion");
+  await expectNoA11yViolations(page);
   await waitForMailCount(email, 5);
   await page.waitForTimeout(1500);
   expect(await mailsTo(email)).toHaveLength(5);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { signInAs } from "./fixtures/auth";
+import { mailsTo, waitForMail } from "./fixtures/mail";
 
 /**
  * Issue 15, as an attacker would try it on the production build (decision 015): forged
@@ -223,5 +224,29 @@ test.describe("request bodies are capped", () => {
       "content-type": "text/plain;charset=UTF-8",
     });
     expect(chunked.status).toBe(411);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("« Renvoyer ma confirmation » sends at most 3 mails an hour to one address, then says so", async ({ page }) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `192.0.2.${Date.now() % 200}` });
+    const j = await testJournee(page, { capacity: 10 });
+    const email = unique("renvoi");
+    expect((await page.request.post("/api/inscriptions", { data: person(j.id, email) })).status()).toBe(201);
+    await waitForMail(email, /inscription est confirmée/);
+    for (let i = 0; i < 4; i++) {
+      await page.goto(`/journees/${j.slug}`);
+      await page.getByText("Déjà inscrit·e ? Recevoir à nouveau votre confirmation").click();
+      await page.getByLabel("E-mail utilisé pour l'inscription (obligatoire)").fill(email);
+      await page.getByRole("button", { name: "Renvoyer ma confirmation par e-mail" }).click();
+      const answer = page
+        .getByRole("status")
+        .filter({ hasText: i < 3 ? "Si une inscription correspond" : "déjà été demandé plusieurs fois" });
+      await expect(answer).toBeVisible();
+    }
+    await page.waitForTimeout(1500);
+    expect(await mailsTo(email)).toHaveLength(4);
   });
 });

@@ -21,11 +21,16 @@ export async function requestEmailLink(formData: FormData): Promise<void> {
   });
   const callbackUrl = safeCallbackPath(parsed.data?.callbackUrl ?? formData.get("callbackUrl"));
   if (!parsed.success) redirect(`/connexion?${new URLSearchParams({ erreur: "email", callbackUrl })}`);
+  let answer: unknown;
   try {
     // The signIn callback refuses uninvited addresses silently and counts the attempt (auth.ts).
-    await signIn("email", { email: parsed.data.email, redirectTo: callbackUrl, redirect: false });
+    answer = await signIn("email", { email: parsed.data.email, redirectTo: callbackUrl, redirect: false });
   } catch (error) {
     logUnexpected(error, { where: "requestEmailLink" });
+  }
+  // Over the limit (per address or per client address): the person is told, no mail is sent.
+  if (typeof answer === "string" && new URL(answer, "http://x").searchParams.get("erreur") === "trop-de-tentatives") {
+    redirect(`/connexion?${new URLSearchParams({ erreur: "trop-de-tentatives", callbackUrl })}`);
   }
   redirect(CHECK_MAIL_PATH);
 }

@@ -12,6 +12,16 @@ export function parseRateLimit(value: string | undefined, fallback: RateLimitRul
   return limit > 0 && windowMs > 0 ? { limit, windowMs } : fallback;
 }
 
+/**
+ * « Renvoyer ma confirmation » sends a mail to someone else's inbox: at most 3 per hour for one
+ * journée and address (counted whether or not a registration exists, so the refusal reveals
+ * nothing), and 10 per hour per client address.
+ */
+export const RESEND_LIMITS = {
+  perRegistration: { limit: 3, windowMs: 60 * 60_000 },
+  perAddress: { limit: 10, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, RateLimitRule>;
+
 export function registrationRateLimit(env: NodeJS.ProcessEnv = process.env): RateLimitRule {
   return parseRateLimit(env.REGISTRATION_RATE_LIMIT, { limit: 20, windowMs: 10 * 60_000 });
 }

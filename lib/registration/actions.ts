@@ -6,9 +6,9 @@ import { after } from "next/server";
 import { rateLimitAddress } from "@/lib/http/client-address";
 import { logUnexpected } from "@/lib/log";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
-import { registrationRateLimit } from "@/lib/rate-limit/rules";
+import { RESEND_LIMITS } from "@/lib/rate-limit/rules";
 import type { FormState } from "./form-state";
-import { REFUSAL_MESSAGES } from "./labels";
+import { REFUSAL_MESSAGES, RESEND_TOO_OFTEN } from "./labels";
 import { cancelRegistration, updateRegistration } from "./mutations";
 import { notifyRegistration } from "./notify";
 import { findLiveRegistrationId } from "./queries";
@@ -30,8 +30,8 @@ export async function resendConfirmationAction(_prev: FormState, form: FormData)
   const neutral = "Si une inscription correspond à cette adresse, la confirmation vient d'y être renvoyée.";
   try {
     const ip = rateLimitAddress(await headers());
-    const limit = await hitRateLimit(`resend:${ip}`, registrationRateLimit());
-    if (!limit.allowed) return { ok: false, reason: "rate_limited", message: REFUSAL_MESSAGES.rate_limited };
+    const byAddress = await hitRateLimit(`resend:ip:${ip}`, RESEND_LIMITS.perAddress);
+    if (!byAddress.allowed) return { ok: false, reason: "rate_limited", message: REFUSAL_MESSAGES.rate_limited };
     const parsed = resendSchema.safeParse(formDataToValues(form));
     if (!parsed.success)
       return {
@@ -40,6 +40,10 @@ export async function resendConfirmationAction(_prev: FormState, form: FormData)
         message: REFUSAL_MESSAGES.invalid,
         fieldErrors: fieldErrorsOf(parsed.error),
       };
+    const to = `resend:to:${parsed.data.journeeId}:${parsed.data.email.toLowerCase()}`;
+    if (!(await hitRateLimit(to, RESEND_LIMITS.perRegistration)).allowed) {
+      return { ok: false, reason: "rate_limited", message: RESEND_TOO_OFTEN };
+    }
     const id = await findLiveRegistrationId(parsed.data.journeeId, parsed.data.email);
     if (id) after(() => notifyRegistration(id, "resend"));
     return { ok: true, message: neutral };

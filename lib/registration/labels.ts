@@ -60,6 +60,11 @@ export const REFUSAL_MESSAGES: Record<RegistrationRefusal, string> = {
   unexpected: "Une erreur inattendue est survenue. Réessayez dans un instant.",
 };
 
+/** Over RESEND_LIMITS.perRegistration: true whether or not the address is registered. */
+export const RESEND_TOO_OFTEN =
+  "Ce renvoi a déjà été demandé plusieurs fois pour cette adresse. Vérifiez votre boîte de réception et vos " +
+  "courriers indésirables, ou réessayez dans une heure.";
+
 export const STATUS_LABELS = {
   CONFIRMED: "Inscription confirmée",
   WAITLISTED: "Sur liste d'attente",
