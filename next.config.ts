@@ -19,6 +19,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Also checked on Content-Length in proxy.ts, which answers 413 before Next reads the body.
     serverActions: { bodySizeLimit: BODY_LIMITS.serverAction },
+    // Next buffers a body that passes through proxy.ts before the proxy's answer is sent: at most
+    // this much (10 MB by default). proxy.ts refuses declared lengths over 200 kB anyway.
+    proxyClientMaxBodySize: BODY_LIMITS.proxyBuffer,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -9,6 +9,8 @@ export const BODY_LIMITS = {
   scanBatch: 128 * 1024,
   /** Server actions and form posts (next.config.ts serverActions.bodySizeLimit, checked in proxy.ts). */
   serverAction: 200 * 1024,
+  /** What Next buffers of a body for proxy.ts (next.config.ts proxyClientMaxBodySize). */
+  proxyBuffer: 1024 * 1024,
 } as const;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413 };
