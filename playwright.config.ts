@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * End-to-end tests against a production build (`next build` first, see scripts/test-all.sh),
+ * End-to-end tests against the e2e build (`npm run build:e2e` first, see scripts/test-all.sh),
  * served by scripts/e2e-server.sh on a fresh database with demo data, in Debian's Chromium.
  * E2E_PORT / NEXT_DIST_DIR let several runs share one tree.
  */

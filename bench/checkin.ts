@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { createCheckInFixture } from "@/e2e/support/checkin";
 import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
-import { createCheckInFixture } from "@/lib/checkin/mutations/test-fixtures";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { groupCpuMs } from "./cpu";

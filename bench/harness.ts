@@ -53,18 +53,29 @@ export function pgTransport(url: string | undefined): "socket" | "tcp" | "none" 
   return new URL(url).searchParams.get("host")?.startsWith("/") ? "socket" : "tcp";
 }
 
-/** `next start` on the production build (built first when missing), in its own process group. */
-export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+/**
+ * `next start` on the production build (built first when missing), in its own process group.
+ * build "e2e": the e2e build (`npm run build:e2e`), for a benchmark that needs the test hooks.
+ */
+export function startNext(
+  port: number,
+  env: Record<string, string>,
+  build: "production" | "e2e" = "production",
+): ChildProcess {
+  const base = process.env.NEXT_DIST_DIR;
+  const distDir = build === "e2e" ? (base ? `${base}-e2e` : ".next-e2e") : base || ".next";
+  const buildEnv = { ...process.env, NEXT_DIST_DIR: distDir };
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID")))
+    execFileSync("npm", ["run", build === "e2e" ? "build:e2e" : "build"], { stdio: "inherit", env: buildEnv });
   if (!fs.existsSync(path.join(distDir, "emarge-mail-worker.cjs")))
-    execFileSync("npx", ["tsx", "scripts/build-mail-worker.ts"], { stdio: "inherit" });
+    execFileSync("npx", ["tsx", "scripts/build-mail-worker.ts"], { stdio: "inherit", env: buildEnv });
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   // BENCH_NODE_ARGS="--cpu-prof" profiles the server.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   return spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
+      NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       EMARGE_SILENT_LOGS: "1",

@@ -24,17 +24,18 @@ async function scenario(db: DbKind, crash: boolean, o: { n: number; present: num
   await closeDb(); // PGlite: the server must be the only process on the directory
   const port = Number(argValue(process.argv, "--port", "3194"));
   const base = `http://127.0.0.1:${port}`;
+  // The tickets come from the check-in test hook: the e2e build (docs/decisions/016).
   const serverEnv = {
     ...env,
     EMARGE_TEST_HOOKS: "1",
     REGISTRATION_RATE_LIMIT: "1000000/600",
     MAIL_OUTBOX_DIR: `/tmp/emarge-bench-morning-outbox-${process.pid}`,
   };
-  const state: Crash = { server: startNext(port, serverEnv), restarts: 0 };
+  const state: Crash = { server: startNext(port, serverEnv, "e2e"), restarts: 0 };
   await waitHealthy(base);
   const restart = async () => {
     await stopNext(state.server, "SIGKILL");
-    state.server = startNext(port, serverEnv);
+    state.server = startNext(port, serverEnv, "e2e");
     state.restarts += 1;
     await waitHealthy(base);
   };

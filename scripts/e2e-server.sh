@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Serves the production build for Playwright: fresh database (PGlite in data/e2e-$PORT, or a new
 # PostgreSQL database when TEST_DATABASE_URL is set), migrations, demo data, a local SMTP sink,
-# then `next start`. Test hooks (/api/test-hooks) are on only here.
+# then `next start` on the e2e build (`npm run build:e2e`, in .next-e2e unless NEXT_DIST_DIR is set):
+# only that build has the test hooks (/api/test-hooks), and they answer only here (docs/decisions/016).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_DIST_DIR=${NEXT_DIST_DIR:-.next-e2e}
+if ! grep -qs '"/api/test-hooks/auth/route"' "$NEXT_DIST_DIR/server/app-paths-manifest.json"; then
+  echo "$NEXT_DIST_DIR n'est pas un build e2e (pas de /api/test-hooks) : lancez npm run build:e2e" >&2
+  exit 1
+fi
 PORT=${E2E_PORT:-3100}
 SMTP_PORT=${E2E_SMTP_PORT:-$((PORT + 1000))}
 MAIL_DIR=${E2E_MAIL_DIR:-/tmp/emarge-e2e-mail-$PORT}

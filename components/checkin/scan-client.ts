@@ -80,15 +80,26 @@ export async function fetchCounts(journeeId: string, partKey: string): Promise<C
   }
 }
 
-/** Decoded-code → result-on-screen times, read by the Playwright timing test. */
+// Test probes: `process.env.EMARGE_E2E_BUILD` is a build-time constant (next.config.ts), "0" outside
+// the e2e build, where the minifier drops these bodies (checked by scripts/check-production-build.ts).
+
+/** Decoded-code → result-on-screen times, read by the Playwright timing test (e2e build only). */
 export function recordTiming(ms: number): void {
+  if (process.env.EMARGE_E2E_BUILD !== "1") return;
   const w = window as unknown as { __emargeScanTimings?: number[] };
   w.__emargeScanTimings ??= [];
   w.__emargeScanTimings.push(ms);
 }
 
-/** Reads of a code the camera ignored (same code again within 3 s), counted for the camera test. */
+/** Reads of a code the camera ignored (same code again within 3 s), counted for the camera test (e2e build only). */
 export function recordIgnoredRepeat(): void {
+  if (process.env.EMARGE_E2E_BUILD !== "1") return;
   const w = window as unknown as { __emargeIgnoredRepeats?: number };
   w.__emargeIgnoredRepeats = (w.__emargeIgnoredRepeats ?? 0) + 1;
+}
+
+/** How long results stay on screen when a test asks (e2e build only: keepResults in e2e/fixtures/checkin.ts). */
+export function resultMsOverride(): number {
+  if (process.env.EMARGE_E2E_BUILD !== "1") return 0;
+  return Number(localStorage.getItem("emarge.checkin.resultMs")) || 0;
 }

@@ -17,6 +17,7 @@ import {
   newNonce,
   postScan,
   recordTiming,
+  resultMsOverride,
   type ScanAnswer,
   type Station,
 } from "./scan-client";
@@ -40,7 +41,7 @@ const MODES: { mode: Mode; label: string }[] = [
 ];
 
 function resultDuration(answer: ScanAnswer): number {
-  const override = Number(localStorage.getItem("emarge.checkin.resultMs"));
+  const override = resultMsOverride();
   if (override > 0) return override;
   return !("error" in answer) && answer.result === "ok" ? 4000 : 8000;
 }

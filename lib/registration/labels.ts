@@ -71,6 +71,11 @@ export const STATUS_LABELS = {
   CANCELLED: "Inscription annulée",
 } as const;
 
+/** Place in line for the organisers: « 1re position », « 3e position ». */
+export function waitlistRankLabel(rank: number): string {
+  return `${rank}${rank === 1 ? "re" : "e"} position`;
+}
+
 export function waitlistPositionText(position: number): string {
   return position === 1
     ? "Vous êtes en 1re position sur la liste d'attente."

@@ -7,7 +7,8 @@ import { PAGE_SIZE, type SearchInput } from "./schema";
 
 /**
  * A journée's registrations for its organisers: each word must appear in "prénom nom structure"
- * (accents and case folded, as stored in searchText) or in the e-mail; 25 a page, arrival order.
+ * (accents and case folded, as stored in searchText) or in the e-mail; 25 a page, arrival order
+ * (the waiting list alone: in line order). Waitlisted rows carry their place in line (1 = next).
  * The journée scope is part of the `where`.
  */
 export async function searchRegistrations(scope: JourneeScope, journeeId: string, s: SearchInput) {
@@ -24,7 +25,7 @@ export async function searchRegistrations(scope: JourneeScope, journeeId: string
   const page = Math.min(s.page, pageCount);
   const rows = await db.registration.findMany({
     where,
-    orderBy: { seq: "asc" },
+    orderBy: s.statut === "WAITLISTED" ? [{ waitlistPosition: "asc" }, { seq: "asc" }] : { seq: "asc" },
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
     select: {
@@ -39,7 +40,28 @@ export async function searchRegistrations(scope: JourneeScope, journeeId: string
       createdAt: true,
     },
   });
-  return { rows, total, page, pageCount };
+  return { rows: await withWaitlistRanks(journeeId, rows), total, page, pageCount };
+}
+
+/** Place in line of the page's waitlisted rows (as told to the person): one query for the page. */
+async function withWaitlistRanks<T extends { status: string; waitlistPosition: number | null }>(
+  journeeId: string,
+  rows: T[],
+): Promise<(T & { waitlistRank: number | null })[]> {
+  const positions = rows.flatMap((r) =>
+    r.status === "WAITLISTED" && r.waitlistPosition !== null ? [r.waitlistPosition] : [],
+  );
+  if (!positions.length) return rows.map((r) => ({ ...r, waitlistRank: null }));
+  const db = await getDb();
+  const line = await db.registration.findMany({
+    where: { journeeId, status: "WAITLISTED", waitlistPosition: { lte: Math.max(...positions) } },
+    select: { waitlistPosition: true },
+  });
+  const rank = (p: number) => 1 + line.filter((l) => l.waitlistPosition !== null && l.waitlistPosition < p).length;
+  return rows.map((r) => ({
+    ...r,
+    waitlistRank: r.status === "WAITLISTED" && r.waitlistPosition !== null ? rank(r.waitlistPosition) : null,
+  }));
 }
 export type StaffRegistrationRow = Awaited<ReturnType<typeof searchRegistrations>>["rows"][number];
 
@@ -52,6 +74,7 @@ export async function getStaffRegistration(scope: JourneeScope, journeeId: strin
       id: true,
       ...PERSON_FIELDS_SELECT,
       status: true,
+      waitlistPosition: true,
       parts: { select: { partId: true } },
       journee: {
         select: {

@@ -51,6 +51,32 @@ describe(`staff registrations (${testDbKind()})`, () => {
     expect((await searchRegistrations(elsewhere, j.id, search({}))).total).toBe(0);
   });
 
+  it("shows each waitlisted person's place in line, and lists the waiting list in line order", async () => {
+    const j = await makeJournee({ capacity: 1 });
+    const regs = [];
+    for (let n = 1; n <= 5; n++) regs.push(await register(person(j.id, n)));
+    const ids = regs.map((r) => (r.ok ? r.registrationId : ""));
+    const db = await getDb();
+    // Line order is waitlistPosition, not arrival: n°5 moved to the front, n°2 left the line (gaps stay).
+    await db.registration.update({ where: { id: ids[4] }, data: { waitlistPosition: 0 } });
+    await db.registration.update({ where: { id: ids[1] }, data: { status: "CANCELLED", liveEmailKey: null } });
+    const line = await searchRegistrations(ALL, j.id, search({ statut: "WAITLISTED" }));
+    expect(line.rows.map((r) => [r.firstName, r.waitlistRank])).toEqual([
+      ["Prénom5", 1],
+      ["Prénom3", 2],
+      ["Prénom4", 3],
+    ]);
+    const all = await searchRegistrations(ALL, j.id, search({}));
+    expect(all.rows.map((r) => [r.firstName, r.waitlistRank])).toEqual([
+      ["Prénom1", null],
+      ["Prénom2", null],
+      ["Prénom3", 2],
+      ["Prénom4", 3],
+      ["Prénom5", 1],
+    ]);
+    expect((await searchRegistrations(ALL, j.id, search({ q: "staff4@" }))).rows[0].waitlistRank).toBe(3);
+  });
+
   it("staff cancel promotes the next in line (audited, both e-mailed by the action); promote needs a free place", async () => {
     const j = await makeJournee({ capacity: 1 });
     const a = await register(person(j.id, 1));

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { RegistrationActions } from "@/components/journee-admin/registration-actions";
 import { ScrollTable } from "@/components/organiser/scroll-table";
 import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
-import { STATUS_LABELS } from "@/lib/registration/labels";
+import { STATUS_LABELS, waitlistRankLabel } from "@/lib/registration/labels";
 import { searchRegistrations } from "@/lib/staff-registrations/queries";
 import { STATUS_FILTER_LABELS, STATUS_FILTERS, searchSchema } from "@/lib/staff-registrations/schema";
 
@@ -69,7 +69,10 @@ export default async function InscriptionsPage({ params, searchParams }: Props) 
                 </th>
                 <td>{r.structure}</td>
                 <td>{r.email}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
+                <td>
+                  {STATUS_LABELS[r.status]}
+                  {r.waitlistRank ? ` — ${waitlistRankLabel(r.waitlistRank)}` : null}
+                </td>
                 <td>
                   <RegistrationActions
                     journeeId={id}

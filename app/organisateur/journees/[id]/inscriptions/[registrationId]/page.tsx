@@ -7,7 +7,8 @@ import { toFormParts } from "@/components/registration/registration-panel";
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
 import { updateFormValues } from "@/lib/registration/form-values";
-import { STATUS_LABELS } from "@/lib/registration/labels";
+import { STATUS_LABELS, waitlistRankLabel } from "@/lib/registration/labels";
+import { waitlistRank } from "@/lib/registration/queries";
 import { getStaffRegistration } from "@/lib/staff-registrations/queries";
 
 export const metadata: Metadata = { title: "Modifier une inscription" };
@@ -22,6 +23,7 @@ export default async function StaffEditPage({ params }: Props) {
   const reg = await getStaffRegistration(scope, id, registrationId);
   if (!reg) notFound();
   const current = updateFormValues(reg);
+  const rank = reg.status === "WAITLISTED" ? await waitlistRank(id, reg.waitlistPosition) : null;
   return (
     <div className="prose">
       <p>
@@ -31,7 +33,8 @@ export default async function StaffEditPage({ params }: Props) {
         Inscription de {reg.firstName} {reg.lastName}
       </h1>
       <p>
-        {STATUS_LABELS[reg.status]} — {reg.email}
+        {STATUS_LABELS[reg.status]}
+        {rank ? ` (${waitlistRankLabel(rank)})` : null} — {reg.email}
       </p>
       {reg.status === "CANCELLED" ? (
         <p>Cette inscription est annulée : elle ne peut plus être modifiée.</p>

@@ -1,7 +1,7 @@
-import { cancelForTest, createCheckInFixture, presenceOf, ticketsOf } from "@/lib/checkin/mutations/test-fixtures";
+import { cancelForTest, createCheckInFixture, presenceOf, ticketsOf } from "../checkin";
 
 /**
- * Check-in test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh).
+ * Check-in test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh).
  * POST JSON:
  * - { op: "journee", window?: "open"|"future"|"past", halfDays?, capacity?, people?: [...], count? }
  *   → { journeeId, slug, partKeys, tickets: [{ registrationId, lastName, status, payload }] }

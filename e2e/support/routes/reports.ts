@@ -1,7 +1,7 @@
-import { testHookAttendee, testHookCheckIn } from "@/lib/reports/mutations";
+import { testHookAttendee, testHookCheckIn } from "../reports";
 
 /**
- * Report test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh). POST JSON:
+ * Report test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh). POST JSON:
  * - { op: "check-in", slug } → { registrationId } (one more person present, now)
  * - { op: "attendee", slug } → { firstName, lastName, manageToken } of someone who attended
  */

@@ -1,8 +1,8 @@
 import { findRegistrationByTicket } from "@/lib/registration/queries";
-import { createTestJournee, type TestJourneeWindow } from "@/lib/testing/mutations";
+import { createTestJournee, type TestJourneeWindow } from "../journees";
 
 /**
- * Registration test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh).
+ * Registration test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh).
  * POST JSON:
  * - { op: "journee", capacity?, window?, workshops? } → { id, slug }
  * - { op: "ticket", payload } → { registration: { id, status, firstName, lastName, journeeId } | null }

@@ -2,10 +2,10 @@ import { SESSION_MAX_AGE_SECONDS } from "@/auth";
 import { auditEntriesSince } from "@/lib/audit/queries";
 import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { journeeBySlug, lastAuditId, partnerIdBySlug } from "@/lib/test-hooks/queries";
+import { journeeBySlug, lastAuditId, partnerIdBySlug } from "../lookups";
 
 /**
- * End-to-end test hooks (404 unless EMARGE_TEST_HOOKS=1, set only by scripts/e2e-server.sh).
+ * End-to-end test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh).
  * POST JSON:
  * - { op: "invite", email, role, partnerSlug?, journeeSlug? } → { userId, email }
  * - { op: "sign-in", …same, email optional } → also a database session: { userId, email, cookie }
