@@ -130,7 +130,7 @@ export async function registerWalkIn(
   } catch (error) {
     if (error instanceof Full) return refused(error.reason);
     if (!isUnique(error)) throw error;
-    const replayed = await replayWalkIn(input.nonce);
+    const replayed = await replayWalkIn(input.nonce, journee.id);
     if (replayed) return ok({ outcome: replayed, overCapacity: false });
     return refused("duplicate_email");
   }
@@ -140,11 +140,11 @@ function pick(input: WalkIn) {
   return { firstName: input.firstName, lastName: input.lastName, structure: input.structure };
 }
 
-/** The registration a retried walk-in submission (same nonce) already created. */
-async function replayWalkIn(nonce: string): Promise<ScanOutcome | null> {
+/** The registration a retried walk-in submission (same nonce, same journée) already created. */
+async function replayWalkIn(nonce: string, journeeId: string): Promise<ScanOutcome | null> {
   const db = await getDb();
-  const event = await db.scanEvent.findUnique({
-    where: { nonce },
+  const event = await db.scanEvent.findFirst({
+    where: { nonce, journeeId },
     select: { registration: { select: { id: true, firstName: true, lastName: true, structure: true } } },
   });
   if (!event?.registration) return null;
