@@ -242,6 +242,8 @@ export type ScanHistoryRow = {
   partKey: string;
   agentName: string;
   person: string;
+  offline: boolean;
+  receivedAt: Date;
 };
 
 /** What the scan history shows of a scan: its page here, its export in lib/reports/queries/scans.ts. */
@@ -254,6 +256,7 @@ export const scanHistorySelect = {
   result: true,
   partKey: true,
   offline: true,
+  receivedAt: true,
   agent: { select: { name: true, email: true } },
   registration: { select: { firstName: true, lastName: true, structure: true } },
 } satisfies Prisma.ScanEventSelect;
