@@ -13,6 +13,8 @@ export const SYNC_ERROR_LABELS: Record<string, string> = {
   forbidden: "Refusé : pas de droits d'accueil sur cette journée.",
   bad_time: "Refusé : heure du scan invraisemblable (horloge de l'appareil ?).",
   bad_part: "Refusé : demi-journée inconnue.",
+  too_late:
+    "Refusé : reçu plus de 12 h après la fermeture de l'accueil. Un organisateur peut enregistrer la présence à la main.",
   invalid: "Refusé : scan invalide.",
 };
 

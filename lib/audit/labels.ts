@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "checkin.undo": "Émargement annulé",
   "checkin.walk_in": "Inscription sur place",
   "checkin.walk_in_over_capacity": "Inscription sur place au-delà de la jauge",
+  "checkin.late_sync": "Scan hors ligne reçu après la fermeture de l'accueil",
   "checkin.offline_conflict": "Conflit hors ligne : présence rattachée au scan le plus ancien",
   "attestation.telechargement": "Attestation téléchargée",
   "attestations.envoi": "Attestations envoyées",

@@ -1,4 +1,6 @@
-import { type ScanDetails, type ScanResult, WHOLE_DAY } from "./schema";
+import { OFFLINE_SCAN_BOUNDS, type ScanDetails, type ScanResult, WHOLE_DAY } from "./schema";
+
+const OFFLINE_SYNC_GRACE_MS = OFFLINE_SCAN_BOUNDS.syncGraceMs;
 
 /**
  * Pure scan evaluation: the same answer on the server now and in the browser later (offline
@@ -36,6 +38,19 @@ export const OPENS_BEFORE_MS = 2 * 3600_000;
 
 export function checkInWindow(journee: Pick<JourneeSnapshot, "startsAt" | "endsAt">) {
   return { opensAt: new Date(journee.startsAt.getTime() - OPENS_BEFORE_MS), closesAt: journee.endsAt };
+}
+
+/** The last moment an offline scan or walk-in may reach the server (door close + grace, decision 017). */
+export function offlineSyncDeadline(journee: Pick<JourneeSnapshot, "startsAt" | "endsAt">): Date {
+  return new Date(checkInWindow(journee).closesAt.getTime() + OFFLINE_SYNC_GRACE_MS);
+}
+
+/** An offline scan that reached the server after the door had closed (accepted, shown apart, audited). */
+export function isLateSync(
+  scan: { offline: boolean; receivedAt: Date },
+  journee: Pick<JourneeSnapshot, "startsAt" | "endsAt">,
+): boolean {
+  return scan.offline && scan.receivedAt.getTime() > checkInWindow(journee).closesAt.getTime();
 }
 
 /** Valid partKeys: each half-day when the journée has half-days, otherwise the whole day. */

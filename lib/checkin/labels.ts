@@ -67,6 +67,8 @@ export const WALK_IN_REASON_LABELS: Record<string, string> = {
   invalid: "Vérifiez les champs signalés.",
   closed: "L'accueil de cette journée n'est pas ouvert.",
   duplicate_email: "Une inscription existe déjà avec cette adresse e-mail : cherchez-la par son nom.",
+  too_late:
+    "Inscription faite hors ligne et reçue trop tard (plus de 12 h après la fermeture de l'accueil) : voyez un organisateur.",
   error: "Une erreur est survenue.",
 };
 

@@ -61,9 +61,20 @@ export function getJourneeForScan(journeeId: string): Promise<CheckInJournee | n
   return row;
 }
 
-/** Which registration a scan names: by ticket (hash lookup) or by id (search); null if malformed. */
-export function registrationKey(scan: { ticket?: string; registrationId?: string }) {
-  if (scan.registrationId) return { id: scan.registrationId };
+/**
+ * Which registration a scan names: by ticket (hash lookup) or by id (search); null if malformed.
+ * By id, the read is scoped to the scan's journée in the statement: an agent of another journée
+ * who sends an id learns nothing. A ticket is looked up everywhere (its holder is at the door,
+ * and "wrong journée" tells them where they are expected).
+ */
+export type RegistrationKey = { id: string; journeeId?: string } | { ticketHash: string };
+
+export function registrationKey(scan: {
+  ticket?: string;
+  registrationId?: string;
+  journeeId?: string;
+}): RegistrationKey | null {
+  if (scan.registrationId) return { id: scan.registrationId, journeeId: scan.journeeId };
   const token = scan.ticket ? parseTicketPayload(scan.ticket) : null;
   return token ? { ticketHash: hashToken(token) } : null;
 }
@@ -89,8 +100,10 @@ export type SnapshotRow = {
 };
 
 /** The SELECT behind loadRegistrationSnapshot (one row, or none), for statements that embed it. */
-export function snapshotSelect(key: { id: string } | { ticketHash: string }, partKey: string): Prisma.Sql {
-  const where = "id" in key ? Prisma.sql`r.id = ${key.id}` : Prisma.sql`r."ticketHash" = ${key.ticketHash}`;
+export function snapshotSelect(key: RegistrationKey, partKey: string): Prisma.Sql {
+  const byId = (k: { id: string; journeeId?: string }) =>
+    k.journeeId ? Prisma.sql`r.id = ${k.id} AND r."journeeId" = ${k.journeeId}` : Prisma.sql`r.id = ${k.id}`;
+  const where = "id" in key ? byId(key) : Prisma.sql`r."ticketHash" = ${key.ticketHash}`;
   return Prisma.sql`SELECT r.id, r."journeeId", r."firstName", r."lastName", r.structure, r."walkIn", r.status::text AS status,
       r."waitlistPosition",
       (SELECT string_agg(rp."partId", ',') FROM "RegistrationPart" rp WHERE rp."registrationId" = r.id) AS "partIds",
@@ -135,7 +148,7 @@ export function toSnapshot(row: SnapshotRow, partKey: string): RegistrationSnaps
  * statement (the hot path of every scan; Prisma's relation loading would send four).
  */
 export async function loadRegistrationSnapshot(
-  key: { id: string } | { ticketHash: string } | null,
+  key: RegistrationKey | null,
   partKey: string,
 ): Promise<RegistrationSnapshot | null> {
   if (!key) return null;
@@ -229,6 +242,8 @@ export type ScanHistoryRow = {
   partKey: string;
   agentName: string;
   person: string;
+  offline: boolean;
+  receivedAt: Date;
 };
 
 /** What the scan history shows of a scan: its page here, its export in lib/reports/queries/scans.ts. */
@@ -241,6 +256,7 @@ export const scanHistorySelect = {
   result: true,
   partKey: true,
   offline: true,
+  receivedAt: true,
   agent: { select: { name: true, email: true } },
   registration: { select: { firstName: true, lastName: true, structure: true } },
 } satisfies Prisma.ScanEventSelect;

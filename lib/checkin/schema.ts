@@ -80,7 +80,7 @@ export type ScanDetails = {
 };
 
 export type ScanOutcome = { nonce: string; result: ScanResult; details: ScanDetails };
-export type ScanError = { nonce: string; error: "invalid" | "forbidden" | "bad_part" | "bad_time" };
+export type ScanError = { nonce: string; error: "invalid" | "forbidden" | "bad_part" | "bad_time" | "too_late" };
 export type ScanResponse = { results: (ScanOutcome | ScanError)[] };
 
 export const SearchSchema = z.object({
@@ -126,7 +126,13 @@ export type Counts = {
 };
 
 /** An offline scan is accepted from one day before the journée's start up to 5 minutes ahead of the server's clock. */
-export const OFFLINE_SCAN_BOUNDS = { beforeStartMs: 24 * 3600_000, aheadMs: 5 * 60_000 };
+/**
+ * What an offline scan's own clock is believed for (from a day before the start to 5 minutes ahead
+ * of the server), and how late it may still arrive: until the door closes + `syncGraceMs`
+ * (decision 017). Past that, a presence "recorded offline" is refused: nobody can backdate one into
+ * a finished journée.
+ */
+export const OFFLINE_SCAN_BOUNDS = { beforeStartMs: 24 * 3600_000, aheadMs: 5 * 60_000, syncGraceMs: 12 * 3600_000 };
 
 /**
  * What a scanner keeps offline (GET /api/checkin/snapshot, stored in IndexedDB): enough to validate a

@@ -83,6 +83,8 @@ export type SheetPerson = {
   structure: string;
   jobTitle: string;
   checkedInAt: Date | null;
+  /** Offline scan received after the door closed: marked on the sheet (decision 017). */
+  lateSync?: boolean;
 };
 
 const LEFT = 36;
@@ -111,6 +113,12 @@ function drawHeader(doc: Pdf, h: SheetHeader, heading: string, page: number, pag
   return bottomOfHeader + 8;
 }
 
+/** Arrival time, or « Absent·e »; a late offline sync gets a « * » explained in the header. */
+function arrival(p: SheetPerson): string {
+  if (!p.checkedInAt) return "Absent·e";
+  return `${formatShortDateTime(p.checkedInAt)}${p.lateSync ? " *" : ""}`;
+}
+
 type Column = { label: string; width: number; value: (p: SheetPerson) => string };
 
 function drawRow(doc: Pdf, columns: Column[], y: number, height: number, p: SheetPerson | null, bold = false) {
@@ -134,14 +142,16 @@ export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPers
     { label: "Fonction", width: 98, value: (p) => p.jobTitle },
   ];
   const last: Column = digital
-    ? { label: "Arrivée", width: 100, value: (p) => (p.checkedInAt ? formatShortDateTime(p.checkedInAt) : "Absent·e") }
+    ? { label: "Arrivée", width: 100, value: (p) => arrival(p) }
     : { label: "Signature", width: 100, value: () => "" };
   const columns = [...base, last];
   const rowHeight = digital ? 16 : 28;
   const blankRows = digital ? 0 : 6;
   const headingLabel = digital ? "Émargement numérique" : "Feuille d'émargement";
   const present = people.filter((p) => p.checkedInAt).length;
-  const extra = digital ? `${present} présent·es sur ${people.length} inscrit·es` : "";
+  const late = people.filter((p) => p.lateSync).length;
+  const lateNote = late ? ` - * ${late} scan(s) hors ligne reçu(s) après la fermeture de l'accueil` : "";
+  const extra = digital ? `${present} présent·es sur ${people.length} inscrit·es${lateNote}` : "";
   // Measure the header once to know the rows per page, hence the page count before drawing.
   const probe = newPdf("probe");
   probe.addPage();

@@ -1,4 +1,5 @@
 import type { JourneeScope } from "@/lib/auth/permissions";
+import { isLateSync } from "@/lib/checkin/evaluate";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type Attendance, attendance } from "./attestation-pdf";
@@ -242,6 +243,8 @@ export type SheetRow = {
   structure: string;
   jobTitle: string;
   checkedInAt: Date | null;
+  /** The presence came from an offline scan received after the door closed (decision 017). */
+  lateSync: boolean;
   tokenSalt: string;
 };
 
@@ -261,11 +264,20 @@ export async function listSheetRows(scope: Scope, f: ExportFilters & { journeeId
         where: f.partId ? { partKey: f.partId } : {},
         orderBy: { checkedInAt: "asc" },
         take: 1,
-        select: { checkedInAt: true },
+        select: { checkedInAt: true, offline: true, createdAt: true },
       },
+      journee: { select: { startsAt: true, endsAt: true } },
     },
   });
-  return rows.map(({ checkIns, ...r }) => ({ ...r, checkedInAt: checkIns[0]?.checkedInAt ?? null })).sort(byName);
+  return rows
+    .map(({ checkIns, journee, ...r }) => ({
+      ...r,
+      checkedInAt: checkIns[0]?.checkedInAt ?? null,
+      lateSync: checkIns[0]
+        ? isLateSync({ offline: checkIns[0].offline, receivedAt: checkIns[0].createdAt }, journee)
+        : false,
+    }))
+    .sort(byName);
 }
 
 export type AttestationData = Attendance & {

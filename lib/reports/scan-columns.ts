@@ -22,4 +22,5 @@ export const SCAN_COLUMNS: ExportColumn<ScanExportRow>[] = [
   { header: "Prénom", width: 16, value: (r) => r.person?.firstName ?? "" },
   { header: "Structure", width: 30, value: (r) => r.person?.structure ?? "" },
   { header: "Hors ligne", width: 10, value: (r) => r.offline },
+  { header: "Reçu après la fermeture", width: 12, value: (r) => r.lateSync },
 ];

@@ -149,10 +149,10 @@ describe(`scan history export (${testDbKind()})`, () => {
     const text = buffer.toString("utf8").slice(1);
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "Heure;Demi-journée;Porte;Appareil;Agent;Mode;Code résultat;Résultat;Nom;Prénom;Structure;Hors ligne",
+      "Heure;Demi-journée;Porte;Appareil;Agent;Mode;Code résultat;Résultat;Nom;Prénom;Structure;Hors ligne;Reçu après la fermeture",
     );
     expect(lines[1]).toBe(
-      "16/04/2024 09:05:07;Matinée;Porte Nord;tél-1;Léa Agénor;QR code;ok;Présence enregistrée;Lefèvre;Zoé;CCAS d'Aix-en-Provence;Non",
+      "16/04/2024 09:05:07;Matinée;Porte Nord;tél-1;Léa Agénor;QR code;ok;Présence enregistrée;Lefèvre;Zoé;CCAS d'Aix-en-Provence;Non;Non",
     );
     expect(lines[3]).toContain(";unknown;Billet inconnu;inconnu;;;");
     expect(lines[4]).toContain(`;"'=HYPERLINK(""http://evil.example"",""x"")";`);
@@ -216,7 +216,7 @@ describe(`scan history export (${testDbKind()})`, () => {
     const buffer = Buffer.from(await res.arrayBuffer());
     const sheet = strFromU8(unzipSync(buffer)["xl/worksheets/sheet1.xml"]);
     expect(sheet).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(sheet).toMatch(/<autoFilter ref="A1:L1"/);
+    expect(sheet).toMatch(/<autoFilter ref="A1:M1"/);
     expect(sheet).toMatch(/<col [^>]*width="30/);
     expect(strFromU8(unzipSync(buffer)["xl/styles.xml"])).toContain('formatCode="dd/mm/yyyy hh:mm:ss"');
     const rows = parseCsv(await libreOfficeToCsv(await writeTemp(`scans-${Date.now()}.xlsx`, buffer)));

@@ -1,5 +1,6 @@
+import { writeAudit } from "@/lib/audit/mutations";
 import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permissions";
-import { isValidPartKey, type RegistrationSnapshot } from "../evaluate";
+import { isLateSync, isValidPartKey, offlineSyncDeadline, type RegistrationSnapshot } from "../evaluate";
 import { agentDisplayName } from "../labels";
 import type { Actor } from "../mutations";
 import { type CheckInJournee, getJourneeForScan } from "../queries";
@@ -31,11 +32,17 @@ export async function recordScanBatch(
       results.push({ nonce: scan.nonce, error: "forbidden" });
     } else if (!isValidPartKey(journee, scan.partKey)) {
       results.push({ nonce: scan.nonce, error: "bad_part" });
+    } else if (scan.offline && now.getTime() > offlineSyncDeadline(journee).getTime()) {
+      results.push({ nonce: scan.nonce, error: "too_late" });
     } else if (scan.offline && !withinOfflineBounds(scan.scannedAt, journee, now)) {
       results.push({ nonce: scan.nonce, error: "bad_time" });
     } else {
       const snapshot = prefetched?.scan === scan ? { snapshot: prefetched.snapshot } : undefined;
-      results.push(await recordScan(scan, journee, actorFor(user, journee), now, snapshot));
+      const outcome = await recordScan(scan, journee, actorFor(user, journee), now, snapshot);
+      if (isLateSync({ offline: Boolean(scan.offline), receivedAt: now }, journee) && !outcome.details.replayed) {
+        await auditLateSync(user, journee, scan, outcome.result, now);
+      }
+      results.push(outcome);
     }
   }
   return { results };
@@ -48,6 +55,32 @@ export function withinOfflineBounds(scannedAt: Date, journee: { startsAt: Date }
     t >= journee.startsAt.getTime() - OFFLINE_SCAN_BOUNDS.beforeStartMs &&
     t <= now.getTime() + OFFLINE_SCAN_BOUNDS.aheadMs
   );
+}
+
+/** An offline scan that arrived after the door closed: accepted within the grace, and audited. */
+async function auditLateSync(
+  user: CurrentUser,
+  journee: CheckInJournee,
+  scan: ScanRequest,
+  result: string,
+  now: Date,
+): Promise<void> {
+  await writeAudit({
+    action: "checkin.late_sync",
+    actorId: user.id,
+    actorLabel: agentDisplayName(user),
+    entityType: "Journee",
+    entityId: journee.id,
+    details: {
+      nonce: scan.nonce,
+      partKey: scan.partKey,
+      result,
+      scannedAt: scan.scannedAt.toISOString(),
+      receivedAt: now.toISOString(),
+      door: scan.door,
+      deviceId: scan.deviceId,
+    },
+  });
 }
 
 export function actorFor(user: CurrentUser, journee: { id: string; partnerId: string }): Actor {

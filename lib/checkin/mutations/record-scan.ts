@@ -90,6 +90,7 @@ async function afterConflict(
   const db = await getDb();
   const stored = await replay(scan.nonce, journee, now);
   if (stored) return stored;
+  if (await nonceTakenElsewhere(scan.nonce, journee.id)) return { nonce: scan.nonce, result: "unknown", details: {} };
   const snapshot = await loadRegistrationSnapshot(registrationKey(scan), scan.partKey);
   const at = scan.offline ? scan.scannedAt : now;
   const evaluation = offlineConflict(scan, evaluateScan(snapshot, journee, scan.partKey, at));
@@ -105,6 +106,12 @@ async function afterConflict(
     throw error;
   }
   return { nonce: scan.nonce, ...evaluation };
+}
+
+/** A nonce already used by a scan of another journée: answered "unknown", nothing recorded or shown. */
+async function nonceTakenElsewhere(nonce: string, journeeId: string): Promise<boolean> {
+  const db = await getDb();
+  return (await db.scanEvent.count({ where: { nonce, NOT: { journeeId } } })) > 0;
 }
 
 /** A local "ok" made offline, but the person was already checked in by another scan: a conflict. */
@@ -140,15 +147,19 @@ async function settleOfflineClaim(
   };
 }
 
-/** The stored result of an already processed nonce, with fresh details; null if the nonce is new. */
+/**
+ * The stored result of an already processed nonce OF THIS JOURNÉE, with fresh details; null if the
+ * nonce is new here. Scoped in the where: a nonce replayed against another journée must not hand
+ * back that scan's person.
+ */
 async function replay(nonce: string, journee: JourneeSnapshot, now: Date): Promise<ScanOutcome | null> {
   const db = await getDb();
-  const stored = await db.scanEvent.findUnique({
-    where: { nonce },
+  const stored = await db.scanEvent.findFirst({
+    where: { nonce, journeeId: journee.id },
     select: { result: true, registrationId: true, partKey: true },
   });
   if (!stored) return null;
-  const key = stored.registrationId ? { id: stored.registrationId } : null;
+  const key = stored.registrationId ? { id: stored.registrationId, journeeId: journee.id } : null;
   const snapshot = await loadRegistrationSnapshot(key, stored.partKey);
   const { details } = evaluateScan(snapshot, journee, stored.partKey, now);
   const result = ScanResult.catch("unknown").parse(stored.result);

@@ -4,12 +4,12 @@ import { getDb } from "@/lib/db/client";
 import { ok, type Result, refused } from "@/lib/result";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
 import { foldForSearch, normalizeEmail } from "@/lib/text/normalize";
-import { checkInWindow, type JourneeSnapshot } from "../evaluate";
+import { checkInWindow, isLateSync, type JourneeSnapshot, offlineSyncDeadline } from "../evaluate";
 import type { Actor } from "../mutations";
 import type { ScanOutcome, WalkInSchema } from "../schema";
 import { OFFLINE_SCAN_BOUNDS, UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
 
-export type WalkInRefusal = "full" | "part_full" | "closed" | "duplicate_email";
+export type WalkInRefusal = "full" | "part_full" | "closed" | "duplicate_email" | "too_late";
 type WalkIn = z.output<typeof WalkInSchema>;
 
 class Full extends Error {
@@ -37,6 +37,9 @@ export async function registerWalkIn(
   now = new Date(),
 ): Promise<Result<{ outcome: ScanOutcome; overCapacity: boolean }, WalkInRefusal>> {
   const { opensAt, closesAt } = checkInWindow(journee);
+  // A walk-in recorded offline creates a confirmed attendee: it may not arrive after the grace.
+  if (input.offline && now.getTime() > offlineSyncDeadline(journee).getTime()) return refused("too_late");
+  const lateSync = isLateSync({ offline: Boolean(input.offline), receivedAt: now }, journee);
   const offlineAt = input.offline ? input.scannedAt : undefined;
   const at = offlineAt && offlineAt.getTime() <= now.getTime() + OFFLINE_SCAN_BOUNDS.aheadMs ? offlineAt : now;
   if (journee.status !== "PUBLISHED" || at < opensAt || at > closesAt) return refused("closed");
@@ -115,6 +118,7 @@ export async function registerWalkIn(
             partKey: input.partKey,
             door: input.door,
             overCapacity,
+            lateSync,
             journeeFull,
             partFull,
           },
@@ -130,7 +134,7 @@ export async function registerWalkIn(
   } catch (error) {
     if (error instanceof Full) return refused(error.reason);
     if (!isUnique(error)) throw error;
-    const replayed = await replayWalkIn(input.nonce);
+    const replayed = await replayWalkIn(input.nonce, journee.id);
     if (replayed) return ok({ outcome: replayed, overCapacity: false });
     return refused("duplicate_email");
   }
@@ -140,11 +144,11 @@ function pick(input: WalkIn) {
   return { firstName: input.firstName, lastName: input.lastName, structure: input.structure };
 }
 
-/** The registration a retried walk-in submission (same nonce) already created. */
-async function replayWalkIn(nonce: string): Promise<ScanOutcome | null> {
+/** The registration a retried walk-in submission (same nonce, same journée) already created. */
+async function replayWalkIn(nonce: string, journeeId: string): Promise<ScanOutcome | null> {
   const db = await getDb();
-  const event = await db.scanEvent.findUnique({
-    where: { nonce },
+  const event = await db.scanEvent.findFirst({
+    where: { nonce, journeeId },
     select: { registration: { select: { id: true, firstName: true, lastName: true, structure: true } } },
   });
   if (!event?.registration) return null;

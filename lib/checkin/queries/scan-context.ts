@@ -3,9 +3,9 @@ import { SESSION_USER_SELECT, type SessionUserRow, sessionCtes, toCurrentUser } 
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { RegistrationSnapshot } from "../evaluate";
-import { type SnapshotRow, snapshotSelect, toSnapshot } from "../queries";
+import { type RegistrationKey, type SnapshotRow, snapshotSelect, toSnapshot } from "../queries";
 
-type Key = { id: string } | { ticketHash: string } | null;
+type Key = RegistrationKey | null;
 type Row = { [K in keyof SessionUserRow as `session_${K}`]: SessionUserRow[K] | null } & Partial<SnapshotRow>;
 
 /**

@@ -1,3 +1,4 @@
+import { isLateSync } from "@/lib/checkin/evaluate";
 import { agentDisplayName } from "@/lib/checkin/labels";
 import { scanHistorySelect } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db/client";
@@ -17,6 +18,9 @@ export type ScanExportRow = {
   method: string;
   result: string;
   offline: boolean;
+  receivedAt: Date;
+  /** Offline scan received after the door closed (decision 017). */
+  lateSync: boolean;
   /** Null for a ticket that names nobody (unknown, forged). */
   person: { lastName: string; firstName: string; structure: string } | null;
   partTitle: string;
@@ -45,6 +49,11 @@ export async function* iterateScanRows(
   const where = scanWhere(scope, f);
   const parts = await db.journeePart.findMany({ where: { journeeId: f.journeeId }, select: { id: true, title: true } });
   const partTitle = new Map(parts.map((p) => [p.id, p.title]));
+  const journee = await db.journee.findFirst({
+    where: { id: f.journeeId, ...scope },
+    select: { startsAt: true, endsAt: true },
+  });
+  if (!journee) return;
   let cursor: string | undefined;
   for (;;) {
     const page = await db.scanEvent.findMany({
@@ -63,6 +72,8 @@ export async function* iterateScanRows(
         method: s.method,
         result: s.result,
         offline: s.offline,
+        receivedAt: s.receivedAt,
+        lateSync: isLateSync(s, journee),
         person: s.registration,
         partTitle: partTitle.get(s.partKey) ?? "Journée",
       }));

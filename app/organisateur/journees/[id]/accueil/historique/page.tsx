@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { ScanExportForm } from "@/components/checkin/scan-export-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, journeeScope } from "@/lib/auth/permissions";
+import { isLateSync, offlineSyncDeadline } from "@/lib/checkin/evaluate";
 import { SCAN_METHOD_LABELS, SCAN_RESULT_LABELS } from "@/lib/checkin/labels";
 import { getCheckInJournee, listScans } from "@/lib/checkin/queries";
 import type { ScanMethod } from "@/lib/checkin/schema";
@@ -32,6 +33,10 @@ export default async function HistoriquePage({ params }: Props) {
         <Link href={`/organisateur/journees/${encodeURIComponent(journee.id)}/accueil`}>Retour à l'accueil</Link> ·{" "}
         {scans.length} scan(s), les plus récents d'abord (500 au plus).
       </p>
+      <p>
+        Les scans faits hors ligne sont acceptés jusqu'au {formatShortDateTime(offlineSyncDeadline(journee))} (12 h
+        après la fermeture de l'accueil) ; ceux reçus après la fermeture sont signalés « reçu après la fermeture ».
+      </p>
       <ScanExportForm journeeId={journee.id} halfDays={journee.parts.filter((p) => p.kind === "HALF_DAY")} />
       <div className="table-scroll">
         <table className="data-table">
@@ -46,6 +51,7 @@ export default async function HistoriquePage({ params }: Props) {
               <th scope="col">Agent</th>
               <th scope="col">Mode</th>
               <th scope="col">Partie</th>
+              <th scope="col">Synchronisation</th>
             </tr>
           </thead>
           <tbody>
@@ -59,6 +65,13 @@ export default async function HistoriquePage({ params }: Props) {
                 <td>{s.agentName || "—"}</td>
                 <td>{SCAN_METHOD_LABELS[s.method as ScanMethod] ?? s.method}</td>
                 <td>{partTitle.get(s.partKey) ?? "Journée"}</td>
+                <td data-late-sync={isLateSync(s, journee) || undefined}>
+                  {!s.offline
+                    ? "En direct"
+                    : isLateSync(s, journee)
+                      ? `Hors ligne, reçu après la fermeture (${formatShortDateTime(s.receivedAt)})`
+                      : `Hors ligne, reçu ${formatShortDateTime(s.receivedAt)}`}
+                </td>
               </tr>
             ))}
           </tbody>
