@@ -5,6 +5,7 @@
  * or backslash is refused, and the path must still be a same-origin path once parsed.
  */
 const ORIGIN = "http://emarge.invalid";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is what this check is for
 const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\ufeff]/;
 
 export function safeCallbackPath(value: unknown, fallback = "/organisateur"): string {
