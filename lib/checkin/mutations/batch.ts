@@ -35,7 +35,13 @@ export async function recordScanBatch(
       results.push({ nonce: scan.nonce, error: "bad_time" });
     } else {
       const snapshot = prefetched?.scan === scan ? { snapshot: prefetched.snapshot } : undefined;
-      results.push(await recordScan(scan, journee, actorFor(user, journee), now, snapshot));
+      const outcome = await recordScan(scan, journee, actorFor(user, journee), now, snapshot);
+      // Issue 13: after an ok scan the scanner shows the signature pad when the journée asks for it.
+      if (outcome.result === "ok") {
+        outcome.details.signatureRequired = journee.attendanceProof === "SCAN_AND_SIGNATURE";
+        outcome.details.partKey = scan.partKey;
+      }
+      results.push(outcome);
     }
   }
   return { results };
