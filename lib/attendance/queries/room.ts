@@ -7,7 +7,15 @@ export async function doorScopedJournee(user: CurrentUser, journeeId: string, pa
   const db = await getDb();
   const journee = await db.journee.findFirst({
     where: { AND: [{ id: journeeId }, journeeScope(user, "checkIn")] },
-    select: { id: true, title: true, parts: { select: { id: true, kind: true, title: true } } },
+    select: {
+      id: true,
+      title: true,
+      partnerId: true,
+      startsAt: true,
+      endsAt: true,
+      lateToleranceMinutes: true,
+      parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true } },
+    },
   });
   if (!journee || !checkInPartKeys(journee).includes(partKey)) return null;
   return journee;
