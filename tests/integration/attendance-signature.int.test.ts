@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attestPresence, submitDoorSignature } from "@/lib/attendance/mutations/door";
+import { proofRecords } from "@/lib/attendance/queries/proof";
 import { getDb } from "@/lib/db/client";
 import { attendanceFixture, checkIn, makeStaff, signatureRequest } from "@/tests/fixtures/attendance";
 import { testDbKind } from "@/tests/setup/test-db";
@@ -77,5 +78,18 @@ describe(`door signatures (${testDbKind()})`, () => {
     ]);
     expect(rows[1].prevHash).toBe(rows[0].recordHash);
     expect(await db.auditLog.count({ where: { action: "attendance.attested", entityId: b.registrationId } })).toBe(1);
+  });
+
+  it("10 doors signing 10 different people at once: one unforked chain, seq 1 to 10", async () => {
+    const f = await attendanceFixture({ count: 10 });
+    for (const t of f.tickets) await checkIn(f.staff, f.journeeId, "journee", t.registrationId);
+    const door = { user: f.staff, clientIp: null };
+    const outcomes = await Promise.all(
+      f.tickets.map((t, i) => submitDoorSignature(signatureRequest(f.journeeId, "journee", t.registrationId, i), door)),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const proof = await proofRecords(f.staff, f.journeeId, "journee");
+    expect(proof?.records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(proof?.chainValid).toBe(true);
   });
 });
