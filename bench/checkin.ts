@@ -7,6 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { groupCpuMs } from "./cpu";
 import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
 import { postJson } from "./http-client";
+import { benchSignaturePng, type SignAnswer, signer } from "./signature";
 
 type Options = {
   db: "pglite" | "postgres";
@@ -25,6 +26,8 @@ type Answer = {
   replayed: boolean;
   registrationId?: string;
   kind?: string;
+  signatureRequired?: boolean;
+  partKey?: string;
 };
 
 function parseArgs(args: string[]): Options {
@@ -64,7 +67,12 @@ function scanner(base: string, cookie: string, journeeId: string, door: string) 
       results?: {
         result?: string;
         error?: string;
-        details?: { replayed?: boolean; person?: { registrationId: string } };
+        details?: {
+          replayed?: boolean;
+          person?: { registrationId: string };
+          signatureRequired?: boolean;
+          partKey?: string;
+        };
       }[];
     };
     const first = json.results?.[0];
@@ -78,6 +86,8 @@ function scanner(base: string, cookie: string, journeeId: string, door: string) 
       result: first?.result ?? first?.error ?? `http_${res.status}`,
       replayed: !!first?.details?.replayed,
       registrationId: first?.details?.person?.registrationId,
+      signatureRequired: first?.details?.signatureRequired,
+      partKey: first?.details?.partKey,
     };
   };
 }
@@ -107,12 +117,16 @@ export async function main(args: string[]): Promise<void> {
   const base = `http://127.0.0.1:${o.port}`;
   const server = startNext(o.port, dbEnv);
   const paced: Answer[] = [];
+  const signatures: SignAnswer[] = [];
   const flat: Answer[] = [];
   let flatSeconds = 0;
   let cpuPerScan = 0;
   try {
     await waitHealthy(base);
     const doors = cookies.map((c, s) => scanner(base, c, fx.journeeId, `Porte ${s + 1}`));
+    // Issue 13: after an ok scan asking for it, the door submits the person's signature.
+    const png = benchSignaturePng();
+    const signs = cookies.map((c, s) => signer(base, c, fx.journeeId, `Porte ${s + 1}`, png));
     const tickets = fx.tickets.map((t) => t.payload);
     for (let i = 0; i < 40; i++)
       await doors[i % doors.length]({ ticket: tickets[tickets.length - 1 - i], nonce: randomUUID() }); // warm-up
@@ -132,7 +146,11 @@ export async function main(args: string[]): Promise<void> {
           const ticket = tickets[(tick * doors.length + s - (collide ? 1 : 0)) % (tickets.length - 40)];
           const first = { ticket, nonce: randomUUID() };
           const pairKind = tick % 10 === 0 ? "paire" : "seul";
-          paced.push({ ...(await scan(first)), kind: pairKind });
+          const answer = await scan(first);
+          paced.push({ ...answer, kind: pairKind });
+          if (answer.result === "ok" && !answer.replayed && answer.signatureRequired && answer.registrationId) {
+            signatures.push(await signs[s](answer.registrationId, answer.partKey ?? "journee"));
+          }
           if ((tick + s) % 20 === 0) paced.push({ ...(await scan(first)), kind: "reprise" }); // retried, same nonce
         }
       }),
@@ -164,6 +182,7 @@ export async function main(args: string[]): Promise<void> {
     _count: { _all: true },
   });
   const doubleRows = rows.reduce((sum, r) => sum + r._count._all - 1, 0);
+  const signedRows = await (await getDb()).attendanceSignature.count({ where: { journeeId: fx.journeeId } });
   await closeDb();
   const latencies = paced.map((a) => a.ms).sort((a, b) => a - b);
   const flatLat = flat.map((a) => a.ms).sort((a, b) => a - b);
@@ -230,5 +249,17 @@ export async function main(args: string[]): Promise<void> {
     present: rows.length,
     server_cpu_ms_per_scan: cpuPerScan,
   };
+  const signLat = signatures.map((a) => a.ms).sort((a, b) => a - b);
+  const signCounts: Record<string, number> = {};
+  for (const a of signatures) signCounts[a.status] = (signCounts[a.status] ?? 0) + 1;
+  console.log(
+    `  signatures après scan ok (${o.scanners} portes) : ${signatures.length} envois, p50 ${pct(signLat, 0.5)} ms, p95 ${pct(signLat, 0.95)} ms, ${JSON.stringify(signCounts)} ; ${signedRows} signatures enregistrées`,
+  );
+  Object.assign(result, {
+    signature_p50_ms: pct(signLat, 0.5),
+    signature_p95_ms: pct(signLat, 0.95),
+    signatures_sent: signatures.length,
+    signatures_stored: signedRows,
+  });
   console.log(`RESULT ${JSON.stringify(result)}`);
 }

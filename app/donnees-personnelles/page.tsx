@@ -43,6 +43,14 @@ export default function DonneesPersonnellesPage() {
         recherche par nom, inscription sur place). Les actions des organisateurs (émargements, exports) sont
         journalisées.
       </p>
+      <p>
+        Si la journée le demande, votre <strong>signature</strong> pour chaque demi-journée (à l'accueil sur l'appareil
+        de l'agent, ou sur votre téléphone avec le code affiché dans la salle) : une petite image en noir et blanc, avec
+        l'heure du serveur, l'appareil, l'adresse réseau et une empreinte qui rend toute modification détectable. Elle
+        sert de preuve de présence sur la feuille d'émargement, n'est jamais écrite dans les journaux techniques, et est
+        conservée et supprimée avec la preuve de présence. Si vous ne pouvez pas signer, l'agent atteste votre présence.
+        Une absence justifiée est enregistrée avec son motif, supprimé avec la preuve.
+      </p>
 
       <h2>Finalités</h2>
       <ul>
@@ -80,8 +88,8 @@ export default function DonneesPersonnellesPage() {
           <strong>données complètes</strong> de l'inscription : jusqu'à la journée, puis 6 mois après celle-ci ;
         </li>
         <li>
-          <strong>preuve de présence</strong> (identité, structure, journée, émargement) : 3 ans, pour les attestations
-          et le contrôle de l'utilisation des financements publics ;
+          <strong>preuve de présence</strong> (identité, structure, journée, émargement, signatures) : 3 ans, pour les
+          attestations et le contrôle de l'utilisation des financements publics ;
         </li>
         <li>
           ensuite, seules des <strong>statistiques agrégées</strong>, qui ne permettent plus de vous identifier, sont

@@ -103,9 +103,10 @@ export function RegistrationForm({ journeeId, full, parts, communes }: Props) {
           <p>
             <strong>Vos données personnelles.</strong> La Métropole Aix-Marseille-Provence, la DDETS des
             Bouches-du-Rhône et l'Unafo les utilisent pour organiser la journée (inscription, billet, accueil,
-            émargement, attestation) et pour des statistiques anonymes sur le plan Logement d'abord. Elles sont
-            conservées jusqu'à 6 mois après la journée (3 ans pour la preuve de présence). Vous pouvez y accéder, les
-            rectifier ou les effacer.
+            émargement, attestation) et pour des statistiques anonymes sur le plan Logement d'abord. Le jour même, vous
+            pourrez signer la feuille d'émargement à chaque demi-journée : votre signature est une preuve de présence.
+            Elles sont conservées jusqu'à 6 mois après la journée (3 ans pour la preuve de présence, signatures
+            comprises). Vous pouvez y accéder, les rectifier ou les effacer.
           </p>
           <p>
             <Link href="/donnees-personnelles">En savoir plus sur vos données et vos droits</Link>

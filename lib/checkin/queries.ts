@@ -17,6 +17,7 @@ export type CheckInJournee = Omit<JourneeSnapshot, "parts"> & {
   city: string;
   capacity: number;
   confirmedCount: number;
+  attendanceProof: "SCAN_ONLY" | "SCAN_AND_SIGNATURE";
   parts: { id: string; kind: "HALF_DAY" | "WORKSHOP"; title: string; startsAt: Date; endsAt: Date }[];
 };
 
@@ -34,6 +35,7 @@ export async function getCheckInJournee(scope: JourneeScope, journeeId: string):
       endsAt: true,
       capacity: true,
       confirmedCount: true,
+      attendanceProof: true,
       parts: {
         orderBy: [{ position: "asc" }, { startsAt: "asc" }],
         select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },

@@ -77,6 +77,10 @@ export type ScanDetails = {
   tookOver?: boolean;
   /** Answered by this device with no network (from its snapshot); sent to the server later. */
   offline?: boolean;
+  /** ok: the journée asks for a signature and the person has not signed this half-day yet (issue 13). */
+  signatureRequired?: boolean;
+  /** ok: the half-day the signature is for (POST /api/attendance/signature). */
+  partKey?: string;
 };
 
 export type ScanOutcome = { nonce: string; result: ScanResult; details: ScanDetails };
@@ -149,6 +153,8 @@ export type OfflineRegistration = {
   waitlistPosition: number | null;
   partIds: string[];
   checkIns: { partKey: string; at: string; door: string; agentName: string }[];
+  /** Half-days this person has already signed (issue 13). */
+  signedPartKeys?: string[];
 };
 export type OfflineSnapshot = {
   journee: {
@@ -158,6 +164,8 @@ export type OfflineSnapshot = {
     status: "DRAFT" | "PUBLISHED" | "CLOSED" | "CANCELLED";
     startsAt: string;
     endsAt: string;
+    /** The journée asks for a signature per half-day after an ok scan (issue 13). */
+    signatureRequired?: boolean;
     /** Places and confirmed registrations when the snapshot was made: an offline walk-in checks them. */
     capacity: number;
     confirmedCount: number;

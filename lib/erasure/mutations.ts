@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { writeAudit } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
-import { anonymisedFields } from "@/lib/retention/mutations";
+import { anonymisedFields, removeSignatures } from "@/lib/retention/mutations";
 import { serverSecret } from "@/lib/security/secret";
 import { normalizeEmail } from "@/lib/text/normalize";
 import { personWhere } from "./queries";
@@ -31,6 +31,10 @@ export async function erasePerson(email: string, actor: ErasureActor, now = new 
     async (tx) => {
       const rows = await tx.registration.findMany({ where: personWhere(email), select: { id: true, journeeId: true } });
       for (const r of rows) await tx.registration.update({ where: { id: r.id }, data: anonymisedFields(now) });
+      await removeSignatures(
+        tx,
+        rows.map((r) => r.id),
+      );
       await writeAudit(
         {
           action: "person.erased",

@@ -69,6 +69,31 @@ async function keepProofOnly(tx: Tx, where: Prisma.RegistrationWhereInput): Prom
 async function keepAggregatesOnly(tx: Tx, where: Prisma.RegistrationWhereInput, now: Date): Promise<void> {
   const rows = await tx.registration.findMany({ where, select: { id: true } });
   for (const r of rows) await tx.registration.update({ where: { id: r.id }, data: anonymisedFields(now) });
+  await removeSignatures(
+    tx,
+    rows.map((r) => r.id),
+  );
+}
+
+/**
+ * Signatures are attendance proof (decision 020): kept through stage 1, deleted with the proof at
+ * stage 2 (images, their history with client addresses, the motives of justified absences — the
+ * justification's status stays, like the check-ins, for the counts). Also used by erasure.
+ */
+export async function removeSignatures(tx: Tx, registrationIds: string[]): Promise<void> {
+  if (!registrationIds.length) return;
+  const where = { registrationId: { in: registrationIds } };
+  await tx.attendanceSignature.deleteMany({ where });
+  await tx.signatureEvent.deleteMany({ where });
+  await tx.absenceJustification.updateMany({ where, data: { reason: "" } });
+}
+
+/** Stage 2 for the organisers' countersignatures: the sheets of journées whose proof period is over. */
+async function removeCountersignatures(tx: Tx, proofBefore: Date): Promise<void> {
+  await tx.halfDaySheet.updateMany({
+    where: { journee: { endsAt: { lte: proofBefore } }, countersignPng: { not: null } },
+    data: { countersignPng: null, countersignName: null },
+  });
 }
 
 /**
@@ -106,6 +131,7 @@ export async function applyRetention(
       }
       const plan = await planRetention(now, policy, tx);
       await keepAggregatesOnly(tx, aggregatesOnlyWhere(cutoffs), now);
+      await removeCountersignatures(tx, cutoffs.proofBefore);
       await keepProofOnly(tx, proofOnlyWhere(cutoffs));
       const changed = plan.proofOnly.registrations + plan.aggregatesOnly.registrations > 0;
       await writeAudit(

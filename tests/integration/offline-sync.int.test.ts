@@ -147,7 +147,7 @@ describe(`offline sync (${testDbKind()})`, () => {
     const mine = await insertRegistration(j.id, "r1@example.org", { phone: "0600000000" });
     const theirs = await insertRegistration(other.id, "r2@example.org");
     const snap = await getOfflineSnapshot({}, j.id);
-    expect(snap?.journee).toMatchObject({ id: j.id, title: j.title });
+    expect(snap?.journee).toMatchObject({ id: j.id, title: j.title, signatureRequired: true });
     expect(snap?.registrations).toHaveLength(1);
     expect(Object.keys(snap?.registrations[0] ?? {}).sort()).toEqual(
       [
@@ -156,6 +156,7 @@ describe(`offline sync (${testDbKind()})`, () => {
         "id",
         "lastName",
         "partIds",
+        "signedPartKeys",
         "status",
         "structure",
         "ticketHash",

@@ -42,6 +42,11 @@ export async function recordScanBatch(
       if (isLateSync({ offline: Boolean(scan.offline), receivedAt: now }, journee) && !outcome.details.replayed) {
         await auditLateSync(user, journee, scan, outcome.result, now);
       }
+      // Issue 13: after an ok scan the scanner shows the signature pad when the journée asks for it.
+      if (outcome.result === "ok") {
+        outcome.details.signatureRequired = journee.attendanceProof === "SCAN_AND_SIGNATURE";
+        outcome.details.partKey = scan.partKey;
+      }
       results.push(outcome);
     }
   }

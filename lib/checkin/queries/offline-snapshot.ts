@@ -32,6 +32,7 @@ export async function getOfflineSnapshot(
       endsAt: true,
       capacity: true,
       confirmedCount: true,
+      attendanceProof: true,
       parts: {
         orderBy: [{ position: "asc" }, { startsAt: "asc" }],
         select: { id: true, kind: true, title: true, capacity: true, confirmedCount: true },
@@ -56,6 +57,7 @@ export async function getOfflineSnapshot(
         checkIns: {
           select: { partKey: true, checkedInAt: true, door: true, agent: { select: { name: true, email: true } } },
         },
+        signatures: { select: { partKey: true } },
       },
     }),
     db.registration.findMany({
@@ -83,14 +85,17 @@ export async function getOfflineSnapshot(
     }
     return { h: ticketHash.slice(0, 16), j: i };
   });
+  const { attendanceProof, ...journeeRow } = journee;
   return {
     journee: {
-      ...journee,
+      ...journeeRow,
+      signatureRequired: attendanceProof === "SCAN_AND_SIGNATURE",
       startsAt: journee.startsAt.toISOString(),
       endsAt: journee.endsAt.toISOString(),
     },
-    registrations: registrations.map(({ parts, checkIns, ...r }) => ({
+    registrations: registrations.map(({ parts, checkIns, signatures, ...r }) => ({
       ...r,
+      signedPartKeys: signatures.map((s) => s.partKey),
       partIds: parts.map((p) => p.partId),
       checkIns: checkIns.map((c) => ({
         partKey: c.partKey,

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { countersignAs, reopenAs } from "@/lib/attendance/mutations/close";
+import { recordDeparture } from "@/lib/attendance/mutations/departure";
+import { attestPresence, submitDoorSignature } from "@/lib/attendance/mutations/door";
+import {
+  decideJustificationAs,
+  recordJustifiedAbsenceAs,
+  requestJustificationFor,
+} from "@/lib/attendance/mutations/justification";
+import { normaliseSignature } from "@/lib/attendance/signature-image";
+import { getDb } from "@/lib/db/client";
+import { manageToken } from "@/lib/security/tokens";
+import { attendanceFixture, checkIn, signaturePng, signatureRequest } from "@/tests/fixtures/attendance";
+import { testDbKind } from "@/tests/setup/test-db";
+
+/** Issue 13 points 5–6: departures, justified absences, the countersignature closing the half-day. */
+describe(`half-day sheet (${testDbKind()})`, () => {
+  it("departure once, justified absences, then a closed half-day refuses every change until reopened", async () => {
+    const f = await attendanceFixture({ count: 4 });
+    const [a, b, c, d] = f.tickets;
+    const db = await getDb();
+    const actor = { id: f.staff.id, email: f.staff.email, ip: null, name: "Alex Organisatrice" };
+    const door = { user: f.staff, clientIp: null };
+    const key = "journee";
+    await checkIn(f.staff, f.journeeId, key, a.registrationId);
+    expect(await submitDoorSignature(signatureRequest(f.journeeId, key, a.registrationId), door)).toMatchObject({
+      ok: true,
+    });
+    const dep = {
+      journeeId: f.journeeId,
+      partKey: key,
+      registrationId: a.registrationId,
+      nonce: "depart-a-1",
+      door: "Porte A",
+      offline: false,
+    };
+    const first = await recordDeparture(f.staff, dep);
+    expect(first).toMatchObject({ ok: true });
+    expect(await recordDeparture(f.staff, { ...dep, nonce: "depart-a-2" })).toEqual(first);
+    expect(await recordDeparture(f.staff, { ...dep, registrationId: b.registrationId })).toEqual({
+      ok: false,
+      reason: "not_present",
+    });
+    // B asks from their link, the organiser accepts; the organiser records C's directly.
+    const salt = (await db.registration.findUniqueOrThrow({ where: { id: b.registrationId } })).tokenSalt;
+    const asked = await requestJustificationFor({ token: manageToken(salt), partKey: key, reason: "Malade" });
+    expect(asked).toEqual({ ok: true });
+    expect(await requestJustificationFor({ token: manageToken(salt), partKey: key, reason: "Encore" })).toMatchObject({
+      reason: "already_requested",
+    });
+    const row = await db.absenceJustification.findFirstOrThrow({ where: { registrationId: b.registrationId } });
+    expect(await decideJustificationAs(actor, row, true)).toEqual({ ok: true });
+    expect(await decideJustificationAs(actor, row, false)).toMatchObject({ reason: "already_decided" });
+    const c1 = { journeeId: f.journeeId, registrationId: c.registrationId, partKey: key, reason: "Formation" };
+    expect(await recordJustifiedAbsenceAs(actor, c1)).toEqual({ ok: true });
+    expect(await recordJustifiedAbsenceAs(actor, { ...c1, registrationId: a.registrationId })).toMatchObject({
+      reason: "present",
+    });
+    // Countersignature closes the sheet.
+    const image = normaliseSignature(signaturePng(9));
+    if (!image) throw new Error("image");
+    const closed = await countersignAs(actor, f.journeeId, key, image);
+    expect(closed).toMatchObject({ ok: true, fingerprint: expect.stringMatching(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/) });
+    expect(await countersignAs(actor, f.journeeId, key, image)).toMatchObject({ reason: "sheet_closed" });
+    await checkIn(f.staff, f.journeeId, key, d.registrationId);
+    expect(await submitDoorSignature(signatureRequest(f.journeeId, key, d.registrationId), door)).toEqual({
+      ok: false,
+      reason: "sheet_closed",
+    });
+    const attest = {
+      journeeId: f.journeeId,
+      partKey: key,
+      registrationId: d.registrationId,
+      reason: "Ne peut pas",
+      nonce: "attest-d-1",
+      deviceId: "",
+      door: "",
+    };
+    expect(await attestPresence(attest, door)).toEqual({ ok: false, reason: "sheet_closed" });
+    expect(await recordDeparture(f.staff, { ...dep, registrationId: d.registrationId, nonce: "depart-d-1" })).toEqual({
+      ok: false,
+      reason: "sheet_closed",
+    });
+    expect(await recordJustifiedAbsenceAs(actor, { ...c1, registrationId: b.registrationId })).toMatchObject({
+      reason: "sheet_closed",
+    });
+    expect(await db.attendanceSignature.count({ where: { journeeId: f.journeeId } })).toBe(1);
+    // Reopened with a reason (audited): changes are accepted again.
+    expect(await reopenAs(actor, f.journeeId, key, "Oubli d'une signature")).toEqual({ ok: true });
+    expect(await submitDoorSignature(signatureRequest(f.journeeId, key, d.registrationId), door)).toMatchObject({
+      ok: true,
+    });
+    const audit = await db.auditLog.findMany({
+      where: { action: { startsWith: "attendance.sheet_" } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((e) => e.action)).toEqual(["attendance.sheet_closed", "attendance.sheet_reopened"]);
+    expect(audit[1].details).toMatchObject({ reason: "Oubli d'une signature" });
+  });
+});
