@@ -109,3 +109,13 @@ export function answersSchema(questions: QuestionDef[]) {
 export function isAnswered(a: ParsedAnswer | undefined): boolean {
   return !!a && (a.optionIds.length > 0 || a.text !== null || a.number !== null);
 }
+
+/** Issues of `answersSchema` → `answers.<question id>` field errors (first French message each). */
+export function answerErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? answerField(String(issue.path[0])) : "answers";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
