@@ -2,18 +2,27 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
+import { emptyAnswers, type FormQuestion, nestAnswers } from "@/lib/questions/form";
+import { answersSchema } from "@/lib/questions/schema";
 import { registerAction } from "@/lib/registration/actions";
 import { MAX, type RegistrationFormValues, registrationSchema } from "@/lib/registration/schema";
 import { ErrorSummary } from "./error-summary";
 import { describedBy, Field, FieldError, fieldIds } from "./field";
 import { type FormPart, PERSON_LABELS, PersonFields } from "./person-fields";
+import { QuestionFields, questionLabels } from "./question-fields";
 import styles from "./registration.module.css";
 import { ResendForm } from "./resend-form";
 import { defaultsFrom, useServerForm } from "./use-server-form";
 
-type Props = { journeeId: string; full: boolean; parts: FormPart[]; communes: readonly string[] };
+type Props = {
+  journeeId: string;
+  full: boolean;
+  parts: FormPart[];
+  communes: readonly string[];
+  questions?: FormQuestion[];
+};
 
 const EMPTY = {
   email: "",
@@ -34,12 +43,18 @@ const EMPTY = {
 };
 
 /** The registration form: works as a plain form post without JavaScript, checks instantly with it. */
-export function RegistrationForm({ journeeId, full, parts, communes }: Props) {
+export function RegistrationForm({ journeeId, full, parts, communes, questions = [] }: Props) {
   const [state, formAction, pending] = useActionState(registerAction, null);
-  const defaults: Record<string, unknown> = { ...defaultsFrom(state?.values, EMPTY), journeeId };
+  const defaults: Record<string, unknown> = {
+    ...defaultsFrom(state?.values, { ...EMPTY, ...emptyAnswers(questions) }),
+    journeeId,
+  };
+  // The same answers schema as the server builds inside the registration transaction.
+  const schema = useMemo(() => registrationSchema.extend({ answers: answersSchema(questions) }), [questions]);
+  const labels = useMemo(() => ({ ...PERSON_LABELS, ...questionLabels(questions) }), [questions]);
   const form = useForm<RegistrationFormValues>({
-    resolver: zodResolver(registrationSchema),
-    defaultValues: defaults as RegistrationFormValues,
+    resolver: zodResolver(schema) as never,
+    defaultValues: nestAnswers(defaults) as RegistrationFormValues,
     shouldFocusError: false,
   });
   const f = useServerForm(form, state, formAction);
@@ -61,7 +76,7 @@ export function RegistrationForm({ journeeId, full, parts, communes }: Props) {
           focusKey={f.attempt}
           message={f.summaryMessage}
           errors={f.errors}
-          labels={PERSON_LABELS}
+          labels={labels}
           refCode={state?.ref}
         />
         <p className={styles.hint}>Les champs marqués « obligatoire » sont nécessaires à l'inscription.</p>
@@ -88,6 +103,7 @@ export function RegistrationForm({ journeeId, full, parts, communes }: Props) {
           />
         </Field>
         <PersonFields register={register} defaults={defaults} errorOf={f.errorOf} parts={parts} communes={communes} />
+        <QuestionFields questions={questions} register={register} defaults={defaults} errorOf={f.errorOf} />
         <div aria-hidden="true" className={styles.honeypot}>
           <label htmlFor="champ-siteWeb">Ne pas remplir ce champ (site web)</label>
           <input

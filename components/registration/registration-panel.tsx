@@ -1,5 +1,6 @@
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import { formatTime } from "@/lib/format/dates";
+import { type FormQuestion, toFormQuestions } from "@/lib/questions/form";
 import type { FormPart } from "./person-fields";
 import { RegistrationForm } from "./registration-form";
 
@@ -19,6 +20,7 @@ export type RegistrationPanelJournee = {
   capacity: number;
   confirmedCount: number;
   parts: PanelPart[];
+  questions?: Parameters<typeof toFormQuestions>[0];
   [key: string]: unknown;
 };
 
@@ -45,6 +47,7 @@ export function RegistrationPanel({ journee }: { journee: RegistrationPanelJourn
       full={journee.confirmedCount >= journee.capacity}
       parts={toFormParts(journee.parts)}
       communes={METROPOLE_COMMUNES}
+      questions={toFormQuestions(journee.questions ?? []) satisfies FormQuestion[]}
     />
   );
 }

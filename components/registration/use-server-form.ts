@@ -36,11 +36,16 @@ export function useServerForm<T extends FieldValues>(
     )(event);
   };
 
+  // Answers to the journée's questions are nested (answers.<id>): flattened to their field names.
   const clientErrors = Object.fromEntries(
-    Object.entries(form.formState.errors).map(([name, err]) => [
-      name,
-      String((err as { message?: string })?.message ?? ""),
-    ]),
+    Object.entries(form.formState.errors).flatMap(([name, err]) => {
+      const message = (err as { message?: string })?.message;
+      if (name !== "answers" || message) return [[name, String(message ?? "")]];
+      return Object.entries((err ?? {}) as Record<string, { message?: string }>).map(([id, e]) => [
+        `answers.${id}`,
+        String(e?.message ?? ""),
+      ]);
+    }),
   );
   const serverErrors = showServer && state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const errors: Record<string, string> = { ...serverErrors, ...clientErrors };

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { formQuestionsSelect } from "@/lib/questions/queries";
 
 /** Only these statuses are ever shown to the public (never DRAFT). */
 const PUBLIC_STATUSES = ["PUBLISHED", "CLOSED", "CANCELLED"] as const;
@@ -32,6 +34,7 @@ export type PublicJournee = {
   isPlenary: boolean;
   partner: { name: string; shortName: string; website: string | null };
   parts: PublicJourneePart[];
+  questions: Prisma.RegistrationQuestionGetPayload<typeof formQuestionsSelect>[];
 };
 
 const select = {
@@ -56,6 +59,7 @@ const select = {
     orderBy: [{ position: "asc" as const }, { startsAt: "asc" as const }],
     select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true },
   },
+  questions: formQuestionsSelect,
 };
 
 function toPublic(row: Omit<PublicJournee, "status"> & { status: string }): PublicJournee {

@@ -22,7 +22,7 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   const ip = rateLimitAddress(await headers());
   const outcome = await submitRegistration(formDataToValues(form), { ip, defer });
   if (!outcome.ok) return outcome;
-  redirect(`/inscription/${outcome.manageToken}?nouvelle=1`);
+  redirect(`/inscription/${outcome.manageToken}?nouvelle=1${outcome.droppedAnswers.length ? "&sans-option=1" : ""}`);
 }
 
 /** "Send my confirmation again": to the registered address only; the answer reveals nothing. */

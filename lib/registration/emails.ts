@@ -58,7 +58,7 @@ function paragraphsOf(kind: MailKind, m: MailInput, dropped: string[]): string[]
     status,
     ...(dropped.length
       ? [
-          `L'atelier « ${dropped.join(" », « ")} » étant complet, votre choix a été retiré : vous pouvez en choisir un autre avec votre lien de gestion.`,
+          `Complet : votre choix « ${dropped.join(" », « ")} » a été retiré. Vous pouvez en choisir un autre avec votre lien de gestion.`,
         ]
       : []),
     `${j.title}\n${formatLongDate(j.startsAt)}, ${formatTime(j.startsAt)} – ${formatTime(j.endsAt)}\n${j.venue}, ${j.address}`,

@@ -33,6 +33,7 @@ export type RegistrationRefusal =
   | "cancelled"
   | "already_registered"
   | "part_full"
+  | "option_full"
   | "invalid_part"
   | "rate_limited"
   | "honeypot"
@@ -51,6 +52,7 @@ export const REFUSAL_MESSAGES: Record<RegistrationRefusal, string> = {
   cancelled: "Cette journée est annulée : il n'est pas possible de s'y inscrire.",
   already_registered: "Vous êtes déjà inscrit·e à cette journée avec cette adresse e-mail.",
   part_full: "L'atelier choisi est complet : choisissez-en un autre.",
+  option_full: "Une réponse choisie n'a plus de place : choisissez-en une autre.",
   invalid_part: "Ce choix de demi-journée ou d'atelier n'existe pas pour cette journée.",
   rate_limited: "Trop de tentatives depuis votre connexion. Réessayez dans quelques minutes.",
   honeypot: "Votre inscription n'a pas pu être enregistrée.",

@@ -39,8 +39,11 @@ function prepare(input: RegistrationInput, ctx: MutationContext): PreparedRegist
   };
 }
 
-/** Why nothing was written by the one-statement path (read after the fact, for the message only). */
-async function explainRefusal(journeeId: string, now: Date): Promise<Refused<RegistrationRefusal>> {
+/**
+ * Why nothing was written by the one-statement path (read after the fact, for the message only),
+ * or "questions": the journée asks questions, so the transactional path must check the answers.
+ */
+async function explainRefusal(journeeId: string, now: Date): Promise<Refused<RegistrationRefusal> | "questions"> {
   const db = await getDb();
   const journee = await db.journee.findUnique({
     where: { id: journeeId },
@@ -50,11 +53,13 @@ async function explainRefusal(journeeId: string, now: Date): Promise<Refused<Reg
       registrationOpensAt: true,
       registrationClosesAt: true,
       parts: { where: { kind: "HALF_DAY" }, select: { id: true } },
+      questions: { where: { removedAt: null }, select: { id: true }, take: 1 },
     },
   });
   if (!journee) return refused("unknown_journee");
   const closed = registrationWindowRefusal(journee, now);
   if (closed) return refused(closed);
+  if (journee.questions.length) return "questions";
   if (journee.parts.length)
     return refused("invalid", { fieldErrors: { halfDayIds: "Choisissez au moins une demi-journée." } });
   return refused("closed");
@@ -64,8 +69,9 @@ async function explainRefusal(journeeId: string, now: Date): Promise<Refused<Reg
  * Registers a person, atomically: the window is checked on the row being updated, a conditional
  * increment of the journée counter gives a place (never above capacity) or else a place in line,
  * and the unique (journée, live e-mail) index makes duplicates impossible — never check-then-insert.
- * Without half-day/atelier choices this is one SQL statement (mutations/fast-register.ts);
- * with choices, one interactive transaction that also takes the atelier places.
+ * Without half-day/atelier choices nor questions this is one SQL statement
+ * (mutations/fast-register.ts); otherwise one interactive transaction that also takes the atelier
+ * and option places and writes the answers (mutations/with-choices.ts).
  */
 export async function register(
   input: RegistrationInput,
@@ -87,10 +93,15 @@ export async function register(
 
 async function registerOnce(prepared: PreparedRegistration) {
   const { input } = prepared;
-  if (input.halfDayIds.length === 0 && !input.workshopId) {
+  const answered = Object.keys(input.answers ?? {}).length > 0;
+  if (input.halfDayIds.length === 0 && !input.workshopId && !answered) {
     try {
       const done = await registerInOneStatement(await getDb(), input.journeeId, prepared);
-      if (!done) return explainRefusal(input.journeeId, prepared.now);
+      if (!done) {
+        // The statement already counted this attempt in the client's bucket.
+        const why = await explainRefusal(input.journeeId, prepared.now);
+        return why === "questions" ? registerWithChoices(prepared) : why;
+      }
       if (done.rateLimited) return rateLimited(done.rateLimited.retryAfterS);
       const { rateLimited: _, ...written } = done;
       return { ok: true as const, ...written, journeeId: input.journeeId, tokenSalt: prepared.tokenSalt, promoted: [] };

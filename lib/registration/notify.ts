@@ -24,10 +24,10 @@ export async function notifyRegistration(
 }
 
 /** Same, from data already in hand (right after registering: no query). Never throws. */
-export async function sendRegistrationMail(mail: MailInput, kind: MailKind): Promise<boolean> {
+export async function sendRegistrationMail(mail: MailInput, kind: MailKind, dropped: string[] = []): Promise<boolean> {
   try {
     if (!mail.email) return false;
-    return await deliver(kind, mail, []);
+    return await deliver(kind, mail, dropped);
   } catch (error) {
     logUnexpected(error, { where: "sendRegistrationMail", registrationId: mail.id, kind });
     return false;

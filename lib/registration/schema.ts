@@ -101,6 +101,14 @@ export const registrationSchema = z.object({
   privacyAck: checkbox.refine((v) => v, { message: "Cochez cette case pour confirmer avoir lu l'information." }),
   /** Honeypot: hidden from people, filled by bots. Must stay empty. */
   siteWeb: optionalText(MAX.honeypot),
+  /**
+   * The journée's own questions (lib/questions/schema.ts): passed on as given, checked by the
+   * schema built from the questions — in the form, and on the server inside the transaction.
+   */
+  answers: z
+    .record(z.string().max(MAX.id), z.unknown(), { error: "Réponses invalides." })
+    .optional()
+    .refine((a) => !a || Object.keys(a).length <= 20, { message: "Réponses invalides." }),
 });
 
 export type RegistrationFormValues = z.input<typeof registrationSchema>;
@@ -118,22 +126,31 @@ export const resendSchema = z.object({
 
 const ARRAY_FIELDS = new Set(["halfDayIds"]);
 
-/** A posted form as the plain object the schema expects (repeated checkboxes become an array). */
+const ANSWER_PREFIX = "answers.";
+
+/**
+ * A posted form as the plain object the schema expects (repeated checkboxes become an array;
+ * `answers.<question id>` fields become the `answers` object, repeated ones an array).
+ */
 export function formDataToValues(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const answers: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = ARRAY_FIELDS.has(key) ? all : all[0];
+    if (key.startsWith(ANSWER_PREFIX)) answers[key.slice(ANSWER_PREFIX.length)] = all.length > 1 ? all : (all[0] ?? "");
+    else values[key] = ARRAY_FIELDS.has(key) ? all : all[0];
   }
+  if (Object.keys(answers).length) values.answers = answers;
   return values;
 }
 
-/** Field → first French message, for display next to each field. */
+/** Field → first French message, for display next to each field (`answers.<id>` for a question). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
+    const [first, second] = issue.path;
+    const key = first === "answers" && second !== undefined ? `answers.${String(second)}` : String(first ?? "form");
     out[key] ??= issue.message;
   }
   return out;
@@ -142,7 +159,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 /** What a refused form post sends back so the form re-renders with every entry kept. */
 export function keptValues(values: Record<string, unknown>): Record<string, string | string[] | boolean> {
   const kept: Record<string, string | string[] | boolean> = {};
-  for (const [key, value] of Object.entries(values)) {
+  const answers = values.answers;
+  const entries = Object.entries(values).filter(([key]) => key !== "answers");
+  if (answers && typeof answers === "object" && !Array.isArray(answers)) {
+    for (const [id, value] of Object.entries(answers).slice(0, 20))
+      entries.push([`${ANSWER_PREFIX}${id.slice(0, 40)}`, value]);
+  }
+  for (const [key, value] of entries) {
     if (key === "siteWeb") continue;
     if (Array.isArray(value)) kept[key] = value.filter((v) => typeof v === "string").slice(0, 10);
     else if (typeof value === "boolean") kept[key] = value;

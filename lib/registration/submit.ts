@@ -16,7 +16,14 @@ export type SubmitContext = {
   defer?: (task: () => Promise<unknown>) => void;
 };
 export type SubmitOutcome =
-  | { ok: true; registrationId: string; status: "CONFIRMED" | "WAITLISTED"; manageToken: string }
+  | {
+      ok: true;
+      registrationId: string;
+      status: "CONFIRMED" | "WAITLISTED";
+      manageToken: string;
+      /** Choices of optional questions left out because full (« Déjeuner : Oui »). */
+      droppedAnswers: string[];
+    }
   | (Refused<RegistrationRefusal> & {
       message: string;
       values?: Record<string, string | string[] | boolean>;
@@ -60,7 +67,7 @@ export async function submitRegistration(raw: unknown, ctx: SubmitContext): Prom
       // Promoted right away (a place freed meanwhile): the e-mail reads the registration afresh.
       const self = outcome.promoted.find((p) => p.registrationId === outcome.registrationId);
       if (self) await notifyRegistration(self.registrationId, "confirmation", self.droppedParts);
-      else await sendRegistrationMail(outcome.mail, "confirmation");
+      else await sendRegistrationMail(outcome.mail, "confirmation", outcome.droppedAnswers ?? []);
       for (const p of outcome.promoted) {
         if (p !== self) await notifyRegistration(p.registrationId, "promotion", p.droppedParts);
       }
@@ -72,6 +79,7 @@ export async function submitRegistration(raw: unknown, ctx: SubmitContext): Prom
       registrationId: outcome.registrationId,
       status: outcome.status,
       manageToken: manageToken(outcome.tokenSalt),
+      droppedAnswers: outcome.droppedAnswers ?? [],
     };
   } catch (error) {
     const ref = logUnexpected(error, {

@@ -12,6 +12,7 @@ const STATUS_BY_REASON: Record<string, number> = {
   unknown_journee: 404,
   already_registered: 409,
   part_full: 409,
+  option_full: 409,
   not_open_yet: 409,
   closed: 409,
   past: 409,

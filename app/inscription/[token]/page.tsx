@@ -38,6 +38,12 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           ce lien : il permet de voir, modifier ou annuler votre inscription sans compte.
         </p>
       ) : null}
+      {query["sans-option"] ? (
+        <p className="notice" role="status">
+          Une réponse que vous aviez choisie n'avait plus de place : votre inscription est enregistrée sans elle (le
+          détail figure dans l'e-mail de confirmation).
+        </p>
+      ) : null}
       {query.modifiee ? (
         <p className="notice" role="status">
           Vos modifications sont enregistrées.

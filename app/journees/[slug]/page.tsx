@@ -119,6 +119,7 @@ export default async function JourneePage({ params }: Props) {
     capacity: journee.capacity,
     confirmedCount: journee.confirmedCount,
     parts: journee.parts,
+    questions: journee.questions,
   };
 
   return (

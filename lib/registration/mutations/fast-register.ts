@@ -37,12 +37,13 @@ type Row = Omit<MailInput, "journee" | "parts" | "waitlistRank"> & {
  * and the only one a burst of hundreds per second must go through quickly; embedded PGlite costs
  * about a millisecond per statement). Same guarantees as the transactional path:
  * - `seat`: conditional increment (never above capacity), only inside the registration window and
- *   only if the journée has no half-days (they must be chosen);
+ *   only if the journée has no half-days (they must be chosen) and no questions (answers are
+ *   checked and written by the transactional path);
  * - `line`: otherwise, the next place in line — the two never update the row both;
  * - the insert's unique (journée, live e-mail) index aborts the whole statement on a duplicate.
  * - `rl`: with `p.rateLimit`, the client's rate-limit bucket is counted first; over the limit,
  *   neither `seat` nor `line` runs and the answer says `rateLimited`.
- * Returns null when nothing was written (closed, unknown, half-days required): the caller explains.
+ * Returns null when nothing was written (closed, unknown, half-days or questions): the caller explains.
  */
 export async function registerInOneStatement(db: Db, journeeId: string, p: PreparedRegistration) {
   const i = p.input;
@@ -58,12 +59,14 @@ export async function registerInOneStatement(db: Db, journeeId: string, p: Prepa
       WHERE id = ${journeeId} AND status = 'PUBLISHED' AND "confirmedCount" < capacity AND EXISTS (SELECT 1 FROM allowed)
         AND "registrationOpensAt" <= ${p.now} AND "registrationClosesAt" > ${p.now} AND "endsAt" > ${p.now}
         AND NOT EXISTS (SELECT 1 FROM "JourneePart" h WHERE h."journeeId" = ${journeeId} AND h.kind = 'HALF_DAY')
+        AND NOT EXISTS (SELECT 1 FROM "RegistrationQuestion" q WHERE q."journeeId" = ${journeeId} AND q."removedAt" IS NULL)
       RETURNING id
     ), line AS (
       UPDATE "Journee" SET "waitlistSeq" = "waitlistSeq" + 1
       WHERE id = ${journeeId} AND status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM seat) AND EXISTS (SELECT 1 FROM allowed)
         AND "registrationOpensAt" <= ${p.now} AND "registrationClosesAt" > ${p.now} AND "endsAt" > ${p.now}
         AND NOT EXISTS (SELECT 1 FROM "JourneePart" h WHERE h."journeeId" = ${journeeId} AND h.kind = 'HALF_DAY')
+        AND NOT EXISTS (SELECT 1 FROM "RegistrationQuestion" q WHERE q."journeeId" = ${journeeId} AND q."removedAt" IS NULL)
       RETURNING "waitlistSeq", "confirmedCount" < capacity AS "roomAfter"
     ), reg AS (
       INSERT INTO "Registration" (id, "journeeId", "firstName", "lastName", "searchText", email, "emailNormalized",

@@ -28,6 +28,8 @@ export type Registered = {
   mail: MailInput;
   /** People (possibly this one) moved from the waiting list to a freed place right after. */
   promoted: Promotion[];
+  /** Choices of optional questions left out because their option was full (« Déjeuner : Oui »). */
+  droppedAnswers?: string[];
   /** Waitlisted by the one-statement path: whether a place was free once it held the row. */
   roomAfter?: boolean;
 };

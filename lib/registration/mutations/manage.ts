@@ -1,6 +1,7 @@
 import { hashToken } from "@/lib/security/tokens";
 import type { UpdateInput } from "../schema";
 import { manageLinkExpired } from "../window";
+import { releaseOptionPlaces } from "./answers";
 import { inTransaction, type MutationContext, personData, type Tx } from "./in-transaction";
 import { chosenPartIds, releasePartPlace, takePartPlaces } from "./parts";
 import { RegistrationRefused } from "./refused";
@@ -66,6 +67,7 @@ export async function cancelRegistration(token: string, ctx: MutationContext = {
       await tx.$executeRaw`
         UPDATE "Journee" SET "confirmedCount" = GREATEST("confirmedCount" - 1, 0) WHERE id = ${reg.journeeId}`;
       for (const { partId } of reg.parts) await releasePartPlace(tx, partId);
+      await releaseOptionPlaces(tx, reg.id);
       promoted = await promoteWaitlist(tx, reg.journeeId, now);
     }
     return { ok: true as const, registrationId: reg.id, journeeId: reg.journeeId, wasStatus: reg.status, promoted };

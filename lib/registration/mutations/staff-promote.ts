@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { takeOptionPlacesOnPromotion } from "./answers";
 import { takePartPlace } from "./parts";
 import { lockJournee } from "./waitlist";
 
@@ -36,5 +37,6 @@ export async function promoteRegistration(
     await tx.registrationPart.delete({ where: { registrationId_partId: { registrationId, partId: choice.partId } } });
     droppedParts.push(choice.part.title);
   }
+  droppedParts.push(...(await takeOptionPlacesOnPromotion(tx, registrationId)));
   return { ok: true, droppedParts };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { takeOptionPlacesOnPromotion } from "./answers";
 import { takePartPlace } from "./parts";
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,7 @@ export async function promoteWaitlist(tx: Tx, journeeId: string, now: Date): Pro
       });
       droppedParts.push(choice.part.title);
     }
+    droppedParts.push(...(await takeOptionPlacesOnPromotion(tx, id)));
     promoted.push({ registrationId: id, droppedParts });
   }
   return promoted;

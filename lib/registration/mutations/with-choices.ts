@@ -1,13 +1,15 @@
 import type { MailInput } from "../emails";
 import { registrationWindowRefusal } from "../window";
+import { answersToWrite, liveQuestionsSelect } from "./answers";
 import type { PreparedRegistration } from "./fast-register";
 import { inTransaction, personData, type Registered } from "./in-transaction";
 import { chosenPartIds, takePartPlaces } from "./parts";
 import { RegistrationRefused } from "./refused";
 
 /**
- * A registration with half-day/atelier choices: one interactive transaction that takes the
- * journée place (or a place in line) and the atelier places together.
+ * A registration with half-day/atelier choices or answers to the journée's questions: one
+ * interactive transaction that takes the journée place (or a place in line), the atelier places
+ * and the option places (lunch…) together, and writes the answers.
  */
 export async function registerWithChoices(p: PreparedRegistration) {
   const { input, now } = p;
@@ -28,6 +30,7 @@ export async function registerWithChoices(p: PreparedRegistration) {
         registrationOpensAt: true,
         registrationClosesAt: true,
         parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true } },
+        questions: liveQuestionsSelect,
       },
     });
     if (!journee) throw new RegistrationRefused("unknown_journee");
@@ -46,6 +49,7 @@ export async function registerWithChoices(p: PreparedRegistration) {
         UPDATE "Journee" SET "waitlistSeq" = "waitlistSeq" + 1 WHERE id = ${journee.id} RETURNING "waitlistSeq"`;
       waitlistPosition = line[0].waitlistSeq;
     }
+    const answers = await answersToWrite(tx, journee.questions, input.answers, seat.length === 1);
     const status = waitlistPosition === null ? "CONFIRMED" : "WAITLISTED";
     const created = await tx.registration.create({
       data: {
@@ -61,6 +65,7 @@ export async function registerWithChoices(p: PreparedRegistration) {
         ticketHash: p.ticketHash,
         manageHash: p.manageHash,
         parts: { create: partIds.map((partId) => ({ partId })) },
+        ...(answers.rows.length ? { answers: { create: answers.rows } } : {}),
       },
       select: { id: true },
     });
@@ -90,6 +95,7 @@ export async function registerWithChoices(p: PreparedRegistration) {
       tokenSalt: p.tokenSalt,
       mail,
       promoted: [],
+      droppedAnswers: answers.dropped,
     };
   });
 }
