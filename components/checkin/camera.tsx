@@ -1,6 +1,5 @@
 "use client";
 
-import jsQR from "jsqr";
 import { useEffect, useRef, useState } from "react";
 import styles from "./checkin.module.css";
 import { recordIgnoredRepeat } from "./scan-client";
@@ -38,12 +37,14 @@ export function Camera({ onCode }: Props) {
     let stopped = false;
     const last = { text: "", at: 0, pausedUntil: 0 };
 
+    // The decoder (≈45 kB gzip) is fetched when the camera starts, not with the page.
+    let decode: typeof import("jsqr").default | null = null;
     const tick = () => {
       if (stopped) return;
       const v = video.current;
       const c = canvas.current;
       const now = performance.now();
-      if (v && c && v.readyState >= 2 && now >= last.pausedUntil && v.videoWidth) {
+      if (decode && v && c && v.readyState >= 2 && now >= last.pausedUntil && v.videoWidth) {
         const scale = Math.min(1, 640 / v.videoWidth);
         c.width = Math.round(v.videoWidth * scale);
         c.height = Math.round(v.videoHeight * scale);
@@ -51,7 +52,7 @@ export function Camera({ onCode }: Props) {
         if (ctx) {
           ctx.drawImage(v, 0, 0, c.width, c.height);
           const image = ctx.getImageData(0, 0, c.width, c.height);
-          const code = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
+          const code = decode(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
           const decodedAt = performance.now();
           if (code?.data && !(code.data === last.text && decodedAt - last.at < SAME_CODE_IGNORED_MS)) {
             last.text = code.data;
@@ -74,6 +75,7 @@ export function Camera({ onCode }: Props) {
           video: { facingMode: "environment", width: { ideal: 640 }, height: { ideal: 480 } },
           audio: false,
         });
+        decode = (await import("jsqr")).default;
         if (stopped || !video.current) return;
         video.current.srcObject = stream;
         await video.current.play().catch(() => {});

@@ -1,11 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ServiceWorkerRegistration } from "@/components/offline/service-worker";
 import { StatusBar } from "@/components/offline/status-bar";
 import { SyncReportList } from "@/components/offline/sync-report";
 import { useOffline } from "@/components/offline/use-offline";
-import { type Counts, type ScanMethod, UNDO_WINDOW_MS } from "@/lib/checkin/schema";
+import { UNDO_WINDOW_MS } from "@/lib/checkin/constants";
+import type { Counts, ScanMethod } from "@/lib/checkin/schema";
 import { Camera } from "./camera";
 import styles from "./checkin.module.css";
 import { CountsBar } from "./counts-bar";
@@ -20,10 +22,12 @@ import {
   type ScanAnswer,
   type Station,
 } from "./scan-client";
-import { SearchPanel } from "./search-panel";
 import { StationSettings } from "./station-settings";
 import { type Undoable, UndoBar } from "./undo-bar";
-import { WalkInForm } from "./walk-in-form";
+
+// Search and walk-in are a tap away: their code (forms, validation) loads when first opened.
+const SearchPanel = dynamic(() => import("./search-panel").then((m) => m.SearchPanel));
+const WalkInForm = dynamic(() => import("./walk-in-form").then((m) => m.WalkInForm));
 
 export type ScannerProps = {
   journeeId: string;

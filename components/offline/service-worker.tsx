@@ -15,6 +15,9 @@ export function ServiceWorkerRegistration() {
         await navigator.serviceWorker.register("/sw.js", { scope: "/" });
         const registration = await navigator.serviceWorker.ready;
         if (cancelled) return;
+        // The camera's decoder is not part of the page (loaded when the camera starts): fetch it now,
+        // after the page is up, so that it is kept with the page's assets for offline use.
+        await import("jsqr").catch(() => {});
         const assets = performance
           .getEntriesByType("resource")
           .map((e) => e.name)

@@ -1,4 +1,5 @@
-import { type ScanDetails, type ScanResult, WHOLE_DAY } from "./schema";
+import { WHOLE_DAY } from "./constants";
+import type { ScanDetails, ScanResult } from "./schema";
 
 /**
  * Pure scan evaluation: the same answer on the server now and in the browser later (offline

@@ -23,10 +23,7 @@ export type ScanResult = z.infer<typeof ScanResult>;
 export const ScanMethod = z.enum(["QR", "SEARCH", "WALK_IN", "MANUAL"]);
 export type ScanMethod = z.infer<typeof ScanMethod>;
 
-/** partKey of a journée without half-days. */
-export const WHOLE_DAY = "journee";
-/** How long an agent may undo a check-in. */
-export const UNDO_WINDOW_MS = 5 * 60_000;
+export { UNDO_WINDOW_MS, WHOLE_DAY } from "./constants";
 
 const id = z.string().trim().min(1).max(64);
 
