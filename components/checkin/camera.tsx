@@ -13,6 +13,9 @@ const PAUSE_AFTER_READ_MS = 1500;
 const SAME_CODE_IGNORED_MS = 3000;
 const AUTOSTART_KEY = "emarge.checkin.camera";
 
+/** The QR decoder (≈45 kB gzip), fetched when the camera starts (and preloaded for offline use). */
+export const loadDecoder = () => import("jsqr");
+
 /**
  * Camera QR scanning in the page: getUserMedia → video → canvas → jsQR, one frame every ~120 ms
  * (Chromium here has no BarcodeDetector). Pauses 1.5 s after a read, ignores the same code for 3 s.
@@ -37,7 +40,6 @@ export function Camera({ onCode }: Props) {
     let stopped = false;
     const last = { text: "", at: 0, pausedUntil: 0 };
 
-    // The decoder (≈45 kB gzip) is fetched when the camera starts, not with the page.
     let decode: typeof import("jsqr").default | null = null;
     const tick = () => {
       if (stopped) return;
@@ -75,7 +77,7 @@ export function Camera({ onCode }: Props) {
           video: { facingMode: "environment", width: { ideal: 640 }, height: { ideal: 480 } },
           audio: false,
         });
-        decode = (await import("jsqr")).default;
+        decode = (await loadDecoder()).default;
         if (stopped || !video.current) return;
         video.current.srcObject = stream;
         await video.current.play().catch(() => {});
