@@ -1,6 +1,5 @@
 "use client";
 
-import jsQR from "jsqr";
 import { useEffect, useRef, useState } from "react";
 import styles from "./checkin.module.css";
 import { recordIgnoredRepeat } from "./scan-client";
@@ -13,6 +12,9 @@ type Props = {
 const PAUSE_AFTER_READ_MS = 1500;
 const SAME_CODE_IGNORED_MS = 3000;
 const AUTOSTART_KEY = "emarge.checkin.camera";
+
+/** The QR decoder (≈45 kB gzip), fetched when the camera starts (and preloaded for offline use). */
+export const loadDecoder = () => import("jsqr");
 
 /**
  * Camera QR scanning in the page: getUserMedia → video → canvas → jsQR, one frame every ~120 ms
@@ -38,12 +40,13 @@ export function Camera({ onCode }: Props) {
     let stopped = false;
     const last = { text: "", at: 0, pausedUntil: 0 };
 
+    let decode: typeof import("jsqr").default | null = null;
     const tick = () => {
       if (stopped) return;
       const v = video.current;
       const c = canvas.current;
       const now = performance.now();
-      if (v && c && v.readyState >= 2 && now >= last.pausedUntil && v.videoWidth) {
+      if (decode && v && c && v.readyState >= 2 && now >= last.pausedUntil && v.videoWidth) {
         const scale = Math.min(1, 640 / v.videoWidth);
         c.width = Math.round(v.videoWidth * scale);
         c.height = Math.round(v.videoHeight * scale);
@@ -51,7 +54,7 @@ export function Camera({ onCode }: Props) {
         if (ctx) {
           ctx.drawImage(v, 0, 0, c.width, c.height);
           const image = ctx.getImageData(0, 0, c.width, c.height);
-          const code = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
+          const code = decode(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
           const decodedAt = performance.now();
           if (code?.data && !(code.data === last.text && decodedAt - last.at < SAME_CODE_IGNORED_MS)) {
             last.text = code.data;
@@ -74,6 +77,7 @@ export function Camera({ onCode }: Props) {
           video: { facingMode: "environment", width: { ideal: 640 }, height: { ideal: 480 } },
           audio: false,
         });
+        decode = (await loadDecoder()).default;
         if (stopped || !video.current) return;
         video.current.srcObject = stream;
         await video.current.play().catch(() => {});

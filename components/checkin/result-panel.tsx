@@ -5,6 +5,7 @@ import { SCAN_RESULT_LABELS, type ScanTone } from "@/lib/checkin/labels";
 import type { ScanDetails, ScanResult } from "@/lib/checkin/schema";
 import { formatLongDate, formatShortDateTime, formatTime } from "@/lib/format/dates";
 import styles from "./checkin.module.css";
+import { useOverlayFocus } from "./overlay-focus";
 import type { ScanAnswer } from "./scan-client";
 
 export const ERROR_TEXT: Record<string, string> = {
@@ -46,11 +47,15 @@ export function describeAnswer(result: ScanResult, d: ScanDetails): string[] {
   return lines;
 }
 
-export function answerView(answer: ScanAnswer): { tone: ScanTone; icon: string; title: string; lines: string[] } {
+type AnswerView = { tone: ScanTone; icon: string; title: string; lines: string[]; name?: string };
+
+export function answerView(answer: ScanAnswer): AnswerView {
   if ("error" in answer)
     return { tone: "danger", icon: "⚠", title: "Scan non enregistré", lines: [ERROR_TEXT[answer.error]] };
   const label = SCAN_RESULT_LABELS[answer.result];
+  const person = answer.details.person;
   return {
+    name: person ? `${person.firstName} ${person.lastName}` : undefined,
     tone: label.tone,
     icon: label.icon,
     title: label.title,
@@ -58,24 +63,41 @@ export function answerView(answer: ScanAnswer): { tone: ScanTone; icon: string; 
   };
 }
 
-type Props = { answer: ScanAnswer; decodedAt: number; onClose: () => void; onShown: (ms: number) => void };
+type Props = {
+  answer: ScanAnswer;
+  decodedAt: number;
+  onClose: () => void;
+  onShown: (ms: number) => void;
+};
 
-/** Fills the screen: colour + icon + words (never colour alone). Escape, a tap or the next scan closes it. */
+/**
+ * Fills the screen: colour + icon + words (never colour alone), the person's name largest.
+ * A modal: the focus goes to « Suivant » and stays inside. Escape, « Suivant » or the next scan closes it
+ * (a keyboard-wedge code typed meanwhile goes to the field the scan came from).
+ */
 export function ResultPanel({ answer, decodedAt, onClose, onShown }: Props) {
   const view = answerView(answer);
   const result = "error" in answer ? "error" : answer.result;
   const shown = useRef(onShown);
   shown.current = onShown;
-  // Closing gives the focus back where it was (the wedge input, the search field…).
+  const panel = useRef<HTMLElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
+  // Closing (by a key, a tap or by itself) gives the focus back where it was: the ticket field,
+  // the search field… Declared before useOverlayFocus: this effect runs first, before the focus moves.
   const previous = useRef<Element | null>(null);
-  const close = useCallback(() => {
-    onClose();
-    const el = previous.current;
-    if (el instanceof HTMLElement && el.isConnected) requestAnimationFrame(() => el.focus());
-  }, [onClose]);
   useEffect(() => {
     previous.current = document.activeElement;
+    const root = panel.current;
+    return () => {
+      const el = previous.current;
+      const active = document.activeElement;
+      const lost = !active || active === document.body || root?.contains(active);
+      if (lost && el instanceof HTMLElement && el.isConnected) el.focus();
+    };
   }, []);
+  const typeInto = useCallback(() => (previous.current instanceof HTMLInputElement ? previous.current : null), []);
+  useOverlayFocus(panel, next, { typeInto, onTypeAhead: onClose });
+  const close = onClose;
   useEffect(() => {
     const frame = requestAnimationFrame(() => shown.current(performance.now() - decodedAt));
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
@@ -86,19 +108,32 @@ export function ResultPanel({ answer, decodedAt, onClose, onShown }: Props) {
     };
   }, [decodedAt, close]);
   return (
-    <section className={`${styles.result} ${styles[view.tone]}`} data-result={result} aria-labelledby="resultat-titre">
+    <section
+      ref={panel}
+      role="dialog"
+      aria-modal="true"
+      className={`${styles.result} ${styles[view.tone]}`}
+      data-result={result}
+      aria-labelledby="resultat-titre"
+    >
       <span className={styles.resultIcon} aria-hidden="true">
         {view.icon}
       </span>
       <h2 id="resultat-titre" className={styles.resultTitle}>
         {view.title}
       </h2>
-      {view.lines.map((line) => (
-        <p key={line} className={styles.resultLine}>
-          {line}
-        </p>
-      ))}
-      <button type="button" className={styles.resultClose} onClick={close}>
+      {view.lines.map((line, i) =>
+        i === 0 && line === view.name ? (
+          <p key={line} className={styles.resultName} data-name="">
+            {line}
+          </p>
+        ) : (
+          <p key={line} className={styles.resultLine}>
+            {line}
+          </p>
+        ),
+      )}
+      <button ref={next} type="button" className={styles.resultClose} onClick={close}>
         Suivant
       </button>
     </section>

@@ -1,12 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ServiceWorkerRegistration } from "@/components/offline/service-worker";
 import { StatusBar } from "@/components/offline/status-bar";
 import { SyncReportList } from "@/components/offline/sync-report";
 import { useOffline } from "@/components/offline/use-offline";
-import { type Counts, type ScanMethod, UNDO_WINDOW_MS } from "@/lib/checkin/schema";
-import { Camera } from "./camera";
+import { UNDO_WINDOW_MS } from "@/lib/checkin/constants";
+import type { Counts, ScanMethod } from "@/lib/checkin/schema";
+import { Camera, loadDecoder } from "./camera";
 import styles from "./checkin.module.css";
 import { CountsBar } from "./counts-bar";
 import { signal, unlockAudio } from "./feedback";
@@ -21,10 +23,17 @@ import {
   type ScanAnswer,
   type Station,
 } from "./scan-client";
-import { SearchPanel } from "./search-panel";
 import { StationSettings } from "./station-settings";
 import { type Undoable, UndoBar } from "./undo-bar";
-import { WalkInForm } from "./walk-in-form";
+
+// Search and walk-in are a tap away: their code (forms, validation) loads when first opened. One
+// import() each, shared with the offline preload, so both fetch the same chunk.
+const loadSearchPanel = () => import("./search-panel");
+const loadWalkInForm = () => import("./walk-in-form");
+const SearchPanel = dynamic(() => loadSearchPanel().then((m) => m.SearchPanel));
+const WalkInForm = dynamic(() => loadWalkInForm().then((m) => m.WalkInForm));
+/** Once the page is up: the lazily loaded code, so that the service worker keeps it for offline use. */
+const preloadLazyCode = () => Promise.all([loadSearchPanel(), loadWalkInForm(), loadDecoder()]);
 
 export type ScannerProps = {
   journeeId: string;
@@ -140,31 +149,8 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.srOnly}>
         {announce}
       </div>
-      {parts.length > 1 && (
-        <p className={styles.part}>
-          <label htmlFor="demi-journee">Demi-journée</label>
-          <select id="demi-journee" value={partKey} onChange={(e) => setPartKey(e.target.value)}>
-            {parts.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </p>
-      )}
-      <ServiceWorkerRegistration />
-      <StatusBar state={offline.state} onSync={() => void offline.syncNow()} />
-      <SyncReportList reports={offline.state.reports} />
-      <CountsBar counts={counts} />
-      <UndoBar
-        item={undoable}
-        undoLocal={offline.undoLocal}
-        onDone={(message) => {
-          setUndoable(null);
-          setAnnounce(message);
-          refreshCounts();
-        }}
-      />
+      <ServiceWorkerRegistration preload={preloadLazyCode} />
+      {/* The scan area comes first: on a phone it opens on the first screen, the rest below. */}
       <nav aria-label="Mode d'accueil" className={styles.modes}>
         {MODES.map((m) => (
           <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)}>
@@ -212,6 +198,31 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
           local={{ active: offline.shouldQueue, record: offline.walkIn }}
         />
       )}
+      {/* Sticky: once the page scrolls, the network state stays at the top of the screen. */}
+      <StatusBar state={offline.state} onSync={() => void offline.syncNow()} />
+      <UndoBar
+        item={undoable}
+        undoLocal={offline.undoLocal}
+        onDone={(message) => {
+          setUndoable(null);
+          setAnnounce(message);
+          refreshCounts();
+        }}
+      />
+      <CountsBar counts={counts} />
+      {parts.length > 1 && (
+        <p className={styles.part}>
+          <label htmlFor="demi-journee">Demi-journée</label>
+          <select id="demi-journee" value={partKey} onChange={(e) => setPartKey(e.target.value)}>
+            {parts.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <SyncReportList reports={offline.state.reports} />
       {station && <StationSettings station={station} onChange={setStation} />}
       {shown && (
         <ResultPanel

@@ -1,8 +1,8 @@
 import { METROPOLE_COMMUNES } from "@/lib/communes/communes";
 import { formatTime } from "@/lib/format/dates";
 import { type FormQuestion, toFormQuestions } from "@/lib/questions/form";
+import { LazyRegistrationForm } from "./lazy-registration-form";
 import type { FormPart } from "./person-fields";
-import { RegistrationForm } from "./registration-form";
 
 type PanelPart = {
   id: string;
@@ -42,7 +42,7 @@ export function toFormParts(parts: PanelPart[], keep: string[] = []): FormPart[]
 /** The registration form of an open journée (the page shows it only while registrations are open). */
 export function RegistrationPanel({ journee }: { journee: RegistrationPanelJournee }) {
   return (
-    <RegistrationForm
+    <LazyRegistrationForm
       journeeId={journee.id}
       full={journee.confirmedCount >= journee.capacity}
       parts={toFormParts(journee.parts)}

@@ -1,4 +1,5 @@
-import { OFFLINE_SCAN_BOUNDS, type ScanDetails, type ScanResult, WHOLE_DAY } from "./schema";
+import { OFFLINE_SCAN_BOUNDS, WHOLE_DAY } from "./constants";
+import type { ScanDetails, ScanResult } from "./schema";
 
 const OFFLINE_SYNC_GRACE_MS = OFFLINE_SCAN_BOUNDS.syncGraceMs;
 

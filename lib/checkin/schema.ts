@@ -23,10 +23,7 @@ export type ScanResult = z.infer<typeof ScanResult>;
 export const ScanMethod = z.enum(["QR", "SEARCH", "WALK_IN", "MANUAL"]);
 export type ScanMethod = z.infer<typeof ScanMethod>;
 
-/** partKey of a journée without half-days. */
-export const WHOLE_DAY = "journee";
-/** How long an agent may undo a check-in. */
-export const UNDO_WINDOW_MS = 5 * 60_000;
+export { OFFLINE_SCAN_BOUNDS, UNDO_WINDOW_MS, WHOLE_DAY } from "./constants";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -130,13 +127,6 @@ export type Counts = {
 };
 
 /** An offline scan is accepted from one day before the journée's start up to 5 minutes ahead of the server's clock. */
-/**
- * What an offline scan's own clock is believed for (from a day before the start to 5 minutes ahead
- * of the server), and how late it may still arrive: until the door closes + `syncGraceMs`
- * (decision 017). Past that, a presence "recorded offline" is refused: nobody can backdate one into
- * a finished journée.
- */
-export const OFFLINE_SCAN_BOUNDS = { beforeStartMs: 24 * 3600_000, aheadMs: 5 * 60_000, syncGraceMs: 12 * 3600_000 };
 
 /**
  * What a scanner keeps offline (GET /api/checkin/snapshot, stored in IndexedDB): enough to validate a

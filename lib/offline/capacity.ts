@@ -1,5 +1,5 @@
+import { WHOLE_DAY } from "@/lib/checkin/constants";
 import type { OfflineSnapshot } from "@/lib/checkin/schema";
-import { WHOLE_DAY } from "@/lib/checkin/schema";
 import type { QueuedWalkIn } from "./types";
 
 export type LocalFull = "full" | "part_full";

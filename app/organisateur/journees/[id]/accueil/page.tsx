@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import styles from "@/components/checkin/checkin.module.css";
 import { Scanner } from "@/components/checkin/scanner";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canCheckIn, canManageJournee, journeeScope } from "@/lib/auth/permissions";
@@ -31,9 +32,23 @@ export default async function AccueilPage({ params }: Props) {
   const current = halfDays.find((p) => p.endsAt.getTime() > now) ?? halfDays.at(-1);
   const { opensAt, closesAt } = checkInWindow(journee);
 
+  const door =
+    now < opensAt.getTime()
+      ? `L'accueil n'est pas encore ouvert : les scans seront acceptés à partir du ${formatShortDateTime(opensAt)}.`
+      : now > closesAt.getTime()
+        ? `L'accueil de cette journée est fermé depuis le ${formatShortDateTime(closesAt)} : les billets scannés seront refusés.`
+        : null;
+
   return (
     <>
-      <h1>Accueil — {journee.title}</h1>
+      <h1 className={styles.title}>Accueil — {journee.title}</h1>
+      {door && <p className={`notice notice--warning ${styles.door}`}>{door}</p>}
+      <Scanner
+        journeeId={journee.id}
+        parts={parts}
+        initialPartKey={current?.id ?? WHOLE_DAY}
+        canForceCapacity={canManageJournee(user, journee)}
+      />
       <p>
         {journee.city}, {formatDayRange(journee.startsAt, journee.endsAt)}. Émargement ouvert du{" "}
         {formatShortDateTime(opensAt)} au {formatShortDateTime(closesAt)}.
@@ -46,12 +61,6 @@ export default async function AccueilPage({ params }: Props) {
           </>
         )}
       </p>
-      <Scanner
-        journeeId={journee.id}
-        parts={parts}
-        initialPartKey={current?.id ?? WHOLE_DAY}
-        canForceCapacity={canManageJournee(user, journee)}
-      />
     </>
   );
 }
