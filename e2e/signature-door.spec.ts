@@ -102,3 +102,35 @@ test("door: « signera plus tard » skips, and « attester la présence » recor
   const { records } = await proof(page.request, fx.journeeId);
   expect(records.map((r) => r.method)).toEqual(["AGENT_ATTESTED"]);
 });
+
+test("door offline: the signature waits in the queue after its scan and is stored once on reconnection", async ({
+  page,
+  context,
+}) => {
+  const fx = await makeFixture(page.request, {
+    signatures: true,
+    people: [{ firstName: "Hors", lastName: "Réseau" }],
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });
+  await page.goto(accueilUrl(fx.journeeId));
+  await expect(page.getByTestId("donnees-locales")).toContainText("Données hors ligne à jour de");
+  await context.setOffline(true);
+  await expect(page.getByTestId("etat-reseau")).toContainText("Hors ligne");
+  await scanCode(page, fx.tickets[0].payload);
+  const dialog = page.getByRole("dialog", { name: "Signez ici" });
+  await expect(dialog).toBeVisible();
+  await draw(page);
+  await dialog.getByRole("button", { name: "Valider" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "hors ligne, envoyée au retour du réseau" })).toBeAttached();
+
+  await context.setOffline(false);
+  await expect.poll(async () => (await proof(page.request, fx.journeeId)).records, { timeout: 30_000 }).toHaveLength(1);
+  const { records } = await proof(page.request, fx.journeeId);
+  expect(records[0]).toMatchObject({ method: "DOOR_DEVICE", offline: true });
+  // A second sync (reload: the queue is empty) adds nothing.
+  await page.reload();
+  await expect(page.getByTestId("etat-reseau")).toContainText("En ligne");
+  expect((await proof(page.request, fx.journeeId)).records).toHaveLength(1);
+});
