@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useDoorSignature } from "@/components/attendance/use-door-signature";
 import { ServiceWorkerRegistration } from "@/components/offline/service-worker";
 import { StatusBar } from "@/components/offline/status-bar";
 import { SyncReportList } from "@/components/offline/sync-report";
@@ -40,6 +41,8 @@ export type ScannerProps = {
   parts: { key: string; title: string }[];
   initialPartKey: string;
   canForceCapacity: boolean;
+  /** The journée asks for a signature per half-day after an ok scan (issue 13). */
+  signatures?: boolean;
 };
 type Shown = { answer: ScanAnswer; decodedAt: number; id: number };
 type Mode = "scan" | "search" | "walkin";
@@ -55,7 +58,7 @@ function resultDuration(answer: ScanAnswer): number {
   return !("error" in answer) && answer.result === "ok" ? 4000 : 8000;
 }
 
-export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: ScannerProps) {
+export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, signatures = false }: ScannerProps) {
   const [station, setStation] = useState<Station | null>(null);
   const [partKey, setPartKey] = useState(initialPartKey);
   const [mode, setMode] = useState<Mode>("scan");
@@ -66,6 +69,17 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
   const wedge = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const offline = useOffline(journeeId);
+  const door = useDoorSignature({
+    journeeId,
+    parts,
+    station,
+    asks: signatures,
+    queue: offline.queueSignature,
+    onDone: (message) => {
+      setAnnounce(message);
+      requestAnimationFrame(() => wedge.current?.focus());
+    },
+  });
 
   useEffect(() => setStation(loadStation()), []);
   const refreshCounts = useCallback(() => {
@@ -92,6 +106,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
     (answer: ScanAnswer, decodedAt: number) => {
       const view = answerView(answer);
       setShown({ answer, decodedAt, id: ++seq.current });
+      door.offer(answer, partKey);
       setAnnounce(`${view.title}. ${view.lines.join(" ")}${seq.current % 2 ? "" : "\u00a0"}`);
       signal(view.tone);
       if (!("error" in answer) && answer.result === "ok" && answer.details.person) {
@@ -107,7 +122,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
       }
       refreshSoon();
     },
-    [refreshSoon],
+    [refreshSoon, door.offer, partKey],
   );
 
   // Offline (or older scans still waiting): answered from the local snapshot, queued with the same nonce.
@@ -177,7 +192,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
               </button>
             </div>
           </form>
-          <Camera onCode={(text, decodedAt) => void scan({ ticket: text }, "QR", decodedAt)} />
+          <Camera onCode={(text, decodedAt) => door.active.current || void scan({ ticket: text }, "QR", decodedAt)} />
         </section>
       )}
       {mode === "search" && (
@@ -224,7 +239,8 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity }: 
       )}
       <SyncReportList reports={offline.state.reports} />
       {station && <StationSettings station={station} onChange={setStation} />}
-      {shown && (
+      {door.element}
+      {!door.element && shown && (
         <ResultPanel
           key={shown.id}
           answer={shown.answer}

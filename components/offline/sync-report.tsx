@@ -1,5 +1,6 @@
 "use client";
 
+import { attendanceReasonLabel } from "@/lib/attendance/labels";
 import { SCAN_RESULT_LABELS } from "@/lib/checkin/labels";
 import { formatTime } from "@/lib/format/dates";
 import type { SyncReport } from "@/lib/offline/types";
@@ -24,6 +25,7 @@ export const needsAttention = (r: SyncReport) =>
 
 function line(r: SyncReport): string {
   if (r.undone) return "Annulé sur cet appareil avant l'envoi (rien n'a été envoyé au serveur)";
+  if (r.error?.startsWith("signature_")) return `Signature : ${attendanceReasonLabel(r.error.slice(10))}`;
   if (r.error) return SYNC_ERROR_LABELS[r.error] ?? SYNC_ERROR_LABELS.invalid;
   const label = r.result ? SCAN_RESULT_LABELS[r.result].title : "";
   if (r.result === "cancelled" && r.localResult === "ok") return `${label} (annulée pendant la coupure)`;

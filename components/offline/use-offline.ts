@@ -6,10 +6,10 @@ import type { ScanOutcome, WalkInInput } from "@/lib/checkin/schema";
 import { type LocalFull, localWalkInFull } from "@/lib/offline/capacity";
 import { buildIndex, type LocalHit, type LocalIndex, markKey, searchLocal } from "@/lib/offline/local-index";
 import { type ScanContext, scanLocally, walkInLocally } from "@/lib/offline/local-scan";
-import { applyConflicts, countQueue, listMarks, listQueue, listReports, saveMark } from "@/lib/offline/queue";
+import { applyConflicts, countQueue, enqueue, listMarks, listQueue, listReports, saveMark } from "@/lib/offline/queue";
 import { fetchSnapshot, loadSnapshot, purgeEnded, saveSnapshot } from "@/lib/offline/snapshot-store";
 import { type SyncRun, syncQueue } from "@/lib/offline/sync";
-import type { QueuedWalkIn, SyncReport } from "@/lib/offline/types";
+import type { QueuedSignature, QueuedWalkIn, SyncReport } from "@/lib/offline/types";
 import { type LocalUndo, undoQueued } from "@/lib/offline/undo";
 
 export type LocalWalkIn = { ok: true; outcome: ScanOutcome } | { ok: false; reason: LocalFull; canForce: boolean };
@@ -180,6 +180,15 @@ export function useOffline(journeeId: string) {
     [journeeId, patch, rebuild],
   );
 
+  /** A door signature with no network: queued after its scan, sent once by the next sync (issue 13). */
+  const queueSignature = useCallback(
+    async (item: QueuedSignature) => {
+      await enqueue(item);
+      queued();
+    },
+    [queued],
+  );
+
   /** A request just failed for lack of network: answer locally until a sync or refresh succeeds. */
   const networkFailed = useCallback(() => {
     live.current.degraded = true;
@@ -195,6 +204,7 @@ export function useOffline(journeeId: string) {
     syncNow,
     networkFailed,
     undoLocal,
+    queueSignature,
     hasSnapshot: () => Boolean(index.current),
   };
 }

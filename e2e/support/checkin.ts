@@ -24,6 +24,8 @@ export async function createCheckInFixture(opts: {
   people?: FixturePerson[];
   count?: number;
   title?: string;
+  /** Issue 13: false = a scan-only journée (the e2e scanner tests' default); else the schema's default. */
+  signatures?: boolean;
 }) {
   const db = await getDb();
   const partner = await db.partner
@@ -49,6 +51,7 @@ export async function createCheckInFixture(opts: {
       registrationClosesAt: new Date(start - H),
       status: "PUBLISHED",
       partnerId: partner.id,
+      attendanceProof: opts.signatures === false ? "SCAN_ONLY" : "SCAN_AND_SIGNATURE",
       parts: opts.halfDays
         ? {
             create: [

@@ -90,8 +90,18 @@ export function evaluateLocal(
       : key.ticketHash
         ? index.byHash.get(key.ticketHash)
         : undefined;
-  if (reg)
-    return { ...evaluateScan(toSnapshot(index, reg, partKey), index.journee, partKey, now), registrationId: reg.id };
+  if (reg) {
+    const evaluation = evaluateScan(toSnapshot(index, reg, partKey), index.journee, partKey, now);
+    // Issue 13: the pad follows an ok scan when the journée asks for it and this half-day is unsigned
+    // (a walk-in recorded offline has no server id yet: it signs once synced, on the sheet page).
+    if (evaluation.result === "ok" && index.snapshot.journee.signatureRequired && !reg.id.startsWith("local-"))
+      evaluation.details = {
+        ...evaluation.details,
+        signatureRequired: !reg.signedPartKeys?.includes(partKey),
+        partKey,
+      };
+    return { ...evaluation, registrationId: reg.id };
+  }
   const other = "ticketHash" in key && key.ticketHash ? index.others.get(key.ticketHash.slice(0, 16)) : undefined;
   const o = other === undefined ? undefined : index.snapshot.otherJournees[other];
   if (!o) return evaluateScan(null, index.journee, partKey, now);

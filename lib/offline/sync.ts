@@ -1,7 +1,7 @@
 import type { ScanOutcome, ScanResponse, WalkInInput } from "@/lib/checkin/schema";
 import { get, put, remove } from "./idb";
 import { dequeue, listQueue, saveReport } from "./queue";
-import type { Mark, QueuedScan, QueueItem, SyncReport } from "./types";
+import type { Mark, QueuedScan, QueuedSignature, QueueItem, SyncReport } from "./types";
 
 /**
  * Sends the queue in order, exactly once: each item keeps its nonce, so an item sent again after
@@ -32,6 +32,13 @@ async function drain(deps: SyncDeps): Promise<SyncRun> {
   let i = 0;
   while (i < items.length) {
     const item = items[i];
+    if (item.kind === "signature") {
+      const sent = await sendSignature(item);
+      if (typeof sent === "string") return stop(sent);
+      reports.push(await settle(item, sent));
+      i++;
+      continue;
+    }
     if (item.kind === "walk_in") {
       let reply: WalkInReply;
       try {
@@ -77,12 +84,36 @@ async function drain(deps: SyncDeps): Promise<SyncRun> {
   return stop(undefined);
 }
 
+export const queuedAt = (item: QueueItem) =>
+  item.kind === "scan" ? item.scan.scannedAt : item.kind === "walk_in" ? item.walkIn.scannedAt : item.signedAt;
+
+/** A queued signature: its answer (ok → "ok", refused → the reason), or why the sync stops. */
+async function sendSignature(
+  item: QueuedSignature,
+): Promise<Pick<SyncReport, "result" | "error"> | "network" | "session" | "server"> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/attendance/${item.endpoint}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(item.body),
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch {
+    return "network";
+  }
+  if (res.status === 401) return "session";
+  if (res.status >= 500) return "server";
+  const reply = (await res.json().catch(() => null)) as { ok?: boolean; reason?: string } | null;
+  return reply?.ok ? { result: "ok" } : { error: `signature_${reply?.reason ?? "invalid"}` };
+}
+
 /** The server answered: keep the report, drop the item, and settle this device's mark. */
 async function settle(
   item: QueueItem,
   answer: Pick<SyncReport, "result" | "error" | "checkInId">,
 ): Promise<SyncReport> {
-  const scannedAt = item.kind === "scan" ? item.scan.scannedAt : item.walkIn.scannedAt;
+  const scannedAt = queuedAt(item);
   const localResult = item.kind === "scan" ? item.scan.localResult : "ok";
   const report: SyncReport = {
     nonce: item.nonce,

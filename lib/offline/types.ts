@@ -19,7 +19,19 @@ type Queued = { seq?: number; journeeId: string; nonce: string; queuedAt: string
 /** `registrationId`: who the device found (a ticket scan sends the ticket, not the id). */
 export type QueuedScan = Queued & { kind: "scan"; scan: OfflineScan; registrationId?: string };
 export type QueuedWalkIn = Queued & { kind: "walk_in"; walkIn: WalkInInput & { offline: true; scannedAt: string } };
-export type QueueItem = QueuedScan | QueuedWalkIn;
+/**
+ * A signature (or an agent's attestation) made at the door (issue 13): queued after its scan, sent
+ * once to /api/attendance/<endpoint> with its own nonce (a resend is `replayed`). `scanNonce`: the
+ * scan it follows (an undo of that scan drops it too).
+ */
+export type QueuedSignature = Queued & {
+  kind: "signature";
+  endpoint: "signature" | "attest";
+  scanNonce: string;
+  signedAt: string;
+  body: Record<string, unknown>;
+};
+export type QueueItem = QueuedScan | QueuedWalkIn | QueuedSignature;
 
 /** A check-in made on this device (key = journeeId|registrationId|partKey). */
 export type Mark = {

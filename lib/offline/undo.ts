@@ -1,6 +1,6 @@
 import { get, put, remove } from "./idb";
 import { dequeue, listQueue } from "./queue";
-import { isSyncing } from "./sync";
+import { isSyncing, queuedAt } from "./sync";
 import type { Mark, SyncReport } from "./types";
 
 /**
@@ -25,12 +25,15 @@ export async function undoQueued(nonce: string, now = new Date()): Promise<Local
     return { kind: "sent", checkInId: report.checkInId, result: report.result };
   }
   await dequeue(item.seq);
+  // The signature that followed this scan goes with it (the server never saw either).
+  for (const s of await listQueue(item.journeeId))
+    if (s.kind === "signature" && s.scanNonce === nonce && s.seq !== undefined) await dequeue(s.seq);
   if (item.kind === "scan" && item.registrationId) {
     const key = `${item.journeeId}|${item.registrationId}|${item.scan.partKey}`;
     const mark = await get<Mark>("marks", key);
     if (mark?.nonce === nonce) await remove("marks", key);
   }
-  const scannedAt = item.kind === "scan" ? item.scan.scannedAt : item.walkIn.scannedAt;
+  const scannedAt = queuedAt(item);
   await put("reports", {
     nonce,
     journeeId: item.journeeId,

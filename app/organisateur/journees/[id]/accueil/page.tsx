@@ -48,6 +48,7 @@ export default async function AccueilPage({ params }: Props) {
         parts={parts}
         initialPartKey={current?.id ?? WHOLE_DAY}
         canForceCapacity={canManageJournee(user, journee)}
+        signatures={journee.attendanceProof === "SCAN_AND_SIGNATURE"}
       />
       <p>
         {journee.city}, {formatDayRange(journee.startsAt, journee.endsAt)}. Émargement ouvert du{" "}

@@ -1,0 +1,136 @@
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { expectNoA11yViolations } from "./fixtures/axe";
+import { accueilUrl, makeFixture, scanCode, tabTo } from "./fixtures/checkin";
+import { cameraContext, launchWithCamera, qrVideo } from "./fixtures/fake-camera";
+
+/**
+ * Issue 13 point 2: after an ok scan the door's phone shows a full-screen pad; a signature drawn with
+ * pointer events is stored (the proof file lists it with its SHA-256) and the scanner is ready again.
+ */
+type Proof = { records: { personName: string; method: string; sha256: string | null; offline: boolean }[] };
+async function proof(request: APIRequestContext, journeeId: string): Promise<Proof> {
+  const res = await request.get(`/api/attendance/proof?journeeId=${journeeId}&partKey=journee`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as Proof;
+}
+
+/** A signature-like scribble, drawn by the mouse (pointer events) across the pad. */
+async function draw(page: Page) {
+  const pad = page.getByTestId("signature-pad");
+  const box = await pad.boundingBox();
+  if (!box) throw new Error("pad not visible");
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) {
+    await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+test("door: the camera scans a ticket, the person signs on the phone, the signature is stored", async ({ request }) => {
+  const fx = await makeFixture(request, {
+    signatures: true,
+    people: [{ firstName: "Inès", lastName: "Signataire", structure: "Habitat Alpin" }],
+  });
+  const browser = await launchWithCamera(await qrVideo(fx.tickets[0].payload, `sign-${fx.slug}`));
+  try {
+    const context = await cameraContext(browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo", name: "Agent Signature" });
+    await page.goto(accueilUrl(fx.journeeId));
+    await page.getByRole("button", { name: "Scanner avec la caméra" }).click();
+
+    const dialog = page.getByRole("dialog", { name: "Signez ici" });
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
+    await expect(dialog).toContainText("Inès Signataire — Journée entière");
+    const valider = dialog.getByRole("button", { name: "Valider" });
+    await expect(valider).toBeDisabled();
+    await expect(dialog.getByRole("img", { name: /Zone de signature/ })).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    await draw(page);
+    await expect(dialog.getByRole("status")).toHaveText("Signature tracée.");
+    await expect(valider).toBeEnabled();
+    // Keyboard: Effacer then Valider are reachable with Tab.
+    await tabTo(page, valider);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByLabel("Code du billet (douchette ou saisie)")).toBeFocused();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Signature enregistrée : Inès Signataire" }),
+    ).toBeAttached();
+
+    const { records } = await proof(page.request, fx.journeeId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ personName: expect.stringContaining("Signataire"), method: "DOOR_DEVICE" });
+    expect(records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("door: « signera plus tard » skips, and « attester la présence » records the agent's attestation", async ({
+  page,
+}) => {
+  const fx = await makeFixture(page.request, {
+    signatures: true,
+    people: [
+      { firstName: "Léo", lastName: "Plustard" },
+      { firstName: "Maud", lastName: "Attestée" },
+    ],
+  });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });
+  await page.goto(accueilUrl(fx.journeeId));
+  const dialog = page.getByRole("dialog", { name: "Signez ici" });
+  await scanCode(page, fx.tickets[0].payload);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Signera plus tard" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel("Code du billet (douchette ou saisie)")).toBeFocused();
+
+  await scanCode(page, fx.tickets[1].payload);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Attester la présence" }).click();
+  await dialog.getByLabel(/Présence attestée par l'agent/).fill("Main blessée");
+  await expectNoA11yViolations(page);
+  await dialog.getByRole("button", { name: "Enregistrer l'attestation" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const { records } = await proof(page.request, fx.journeeId);
+  expect(records.map((r) => r.method)).toEqual(["AGENT_ATTESTED"]);
+});
+
+test("door offline: the signature waits in the queue after its scan and is stored once on reconnection", async ({
+  page,
+  context,
+}) => {
+  const fx = await makeFixture(page.request, {
+    signatures: true,
+    people: [{ firstName: "Hors", lastName: "Réseau" }],
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });
+  await page.goto(accueilUrl(fx.journeeId));
+  await expect(page.getByTestId("donnees-locales")).toContainText("Données hors ligne à jour de");
+  await context.setOffline(true);
+  await expect(page.getByTestId("etat-reseau")).toContainText("Hors ligne");
+  await scanCode(page, fx.tickets[0].payload);
+  const dialog = page.getByRole("dialog", { name: "Signez ici" });
+  await expect(dialog).toBeVisible();
+  await draw(page);
+  await dialog.getByRole("button", { name: "Valider" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "hors ligne, envoyée au retour du réseau" })).toBeAttached();
+
+  await context.setOffline(false);
+  await expect.poll(async () => (await proof(page.request, fx.journeeId)).records, { timeout: 30_000 }).toHaveLength(1);
+  const { records } = await proof(page.request, fx.journeeId);
+  expect(records[0]).toMatchObject({ method: "DOOR_DEVICE", offline: true });
+  // A second sync (reload: the queue is empty) adds nothing.
+  await page.reload();
+  await expect(page.getByTestId("etat-reseau")).toContainText("En ligne");
+  expect((await proof(page.request, fx.journeeId)).records).toHaveLength(1);
+});
