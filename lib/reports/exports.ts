@@ -59,6 +59,7 @@ const DATA_KEYS = REGISTRATION_COLUMNS.map(
       "journee",
       "journee_starts_at",
       "status",
+      "waitlist_position",
       "walk_in",
       "registered_at",
       "cancelled_at",

@@ -116,6 +116,8 @@ export type ExportRow = {
   present: boolean;
   firstArrival: Date | null;
   presentParts: string;
+  /** Place in the waiting list (1 = next in line), null unless waitlisted. */
+  waitlistRank: number | null;
 };
 
 export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [
@@ -131,6 +133,7 @@ export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: "Journée", width: 30, value: (r) => r.journeeTitle },
   { header: "Date de la journée", width: 17, kind: "date", value: (r) => r.journeeDate },
   { header: "Statut", width: 14, value: (r) => REGISTRATION_STATUS_LABELS[r.status] ?? r.status },
+  { header: "Position en liste d'attente", width: 12, value: (r) => r.waitlistRank ?? "" },
   { header: "Inscription sur place", width: 10, value: (r) => r.walkIn },
   { header: "Inscrit·e le", width: 17, kind: "date", value: (r) => r.createdAt },
   { header: "Annulé·e le", width: 17, kind: "date", value: (r) => r.cancelledAt },

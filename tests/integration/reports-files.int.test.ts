@@ -84,7 +84,7 @@ describe("spreadsheets opened by LibreOffice", () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const sheet = strFromU8(unzipSync(file.buffer)["xl/worksheets/sheet1.xml"]);
     expect(sheet).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(sheet).toMatch(/<autoFilter ref="A1:S1"/);
+    expect(sheet).toMatch(/<autoFilter ref="A1:T1"/);
     expect(sheet).toMatch(/<col [^>]*width="30/);
   });
 

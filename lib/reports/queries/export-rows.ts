@@ -74,6 +74,7 @@ type JsonRow = [
   present: boolean,
   firstArrival: number | null,
   presentParts: string,
+  waitlistRank: number | null,
 ];
 
 function toExportRow(a: JsonRow): ExportRow {
@@ -97,6 +98,7 @@ function toExportRow(a: JsonRow): ExportRow {
     present: a[16],
     firstArrival: a[17] === null ? null : new Date(a[17]),
     presentParts: a[18],
+    waitlistRank: a[19],
   };
 }
 
@@ -115,7 +117,12 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
     const [page] = await db.$queryRaw<{ rows: string | null }[]>`
       WITH r AS (
         SELECT r.id, r.seq, r."journeeId", r."lastName", r."firstName", r.email, r.structure, r."structureType",
-          r.network, r."jobTitle", r.commune, r.status, r."walkIn", r."createdAt", r."cancelledAt"
+          r.network, r."jobTitle", r.commune, r.status, r."walkIn", r."createdAt", r."cancelledAt",
+          -- The place in line people are told: the waitlisted ahead of them + 1.
+          CASE WHEN r.status = 'WAITLISTED' THEN (
+            SELECT count(*)::int + 1 FROM "Registration" w
+            WHERE w."journeeId" = r."journeeId" AND w.status = 'WAITLISTED' AND w."waitlistPosition" < r."waitlistPosition"
+          ) END AS "waitlistRank"
         FROM "Registration" r
         WHERE ${where} AND r.seq > ${after} ORDER BY r.seq LIMIT ${batch}
       ), c AS (
@@ -133,7 +140,7 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
         r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
         ${ms(Prisma.sql`r."createdAt"`)}, ${ms(Prisma.sql`r."cancelledAt"`)}, j.title, ${ms(Prisma.sql`j."startsAt"`)},
-        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''))
+        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank")
         ORDER BY r.seq)::text AS rows
       FROM r JOIN "Journee" j ON j.id = r."journeeId"
         LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id`;
