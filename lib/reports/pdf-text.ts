@@ -1,5 +1,5 @@
 import type { Pdf } from "./emargement-pdf";
-import { scriptRuns, useFont } from "./pdf-fonts";
+import { type Script, scriptRuns, useFont } from "./pdf-fonts";
 
 /**
  * Text in the embedded Unicode fonts: each line is drawn run by run (one font per script, on a
@@ -15,7 +15,7 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export const lineHeight = (style: TextStyle) => style.size * LINE_HEIGHT;
 
-function setFont(doc: Pdf, script: Parameters<typeof useFont>[1], style: TextStyle) {
+function setFont(doc: Pdf, script: Script, style: TextStyle) {
   useFont(doc, script, style.bold ? "bold" : "regular").fontSize(style.size);
 }
 
@@ -27,12 +27,25 @@ function setFont(doc: Pdf, script: Parameters<typeof useFont>[1], style: TextSty
 const options = (script: string): PDFKit.Mixins.TextOptions =>
   script === "latin" ? { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {};
 
+// Shaping a text (fontkit layout) is the hot spot of a long sheet: widths are kept per font and
+// text at 1 pt (they scale with the size); the same fonts serve every document.
+const widths = new Map<string, number>();
+
+function runWidth(doc: Pdf, script: Script, text: string, style: TextStyle): number {
+  const key = `${script}${style.bold ? "b" : "r"}|${text}`;
+  let unit = widths.get(key);
+  if (unit === undefined) {
+    if (widths.size > 50_000) widths.clear();
+    setFont(doc, script, style);
+    unit = doc.widthOfString(text, options(script)) / style.size;
+    widths.set(key, unit);
+  }
+  return unit * style.size;
+}
+
 export function textWidth(doc: Pdf, text: string, style: TextStyle): number {
   let width = 0;
-  for (const run of scriptRuns(text)) {
-    setFont(doc, run.script, style);
-    width += doc.widthOfString(run.text, options(run.script));
-  }
+  for (const run of scriptRuns(text)) width += runWidth(doc, run.script, run.text, style);
   return width;
 }
 
@@ -52,7 +65,9 @@ export function wrapLines(doc: Pdf, text: string, width: number, style: TextStyl
   const lines: string[] = [];
   let line = "";
   const fits = (t: string) => textWidth(doc, t.trimEnd(), style) <= width;
-  for (const piece of pieces(text.replace(/[\r\n\t]+/g, " "))) {
+  const flat = text.replace(/[\r\n\t]+/g, " ");
+  if (fits(flat)) return flat.trim() ? [flat.trimEnd()] : [];
+  for (const piece of pieces(flat)) {
     if (fits(line + piece)) {
       line += piece;
       continue;
@@ -88,7 +103,7 @@ export function drawLine(doc: Pdf, line: string, x: number, y: number, style: Te
     for (const part of parts) {
       if (!part) continue;
       doc.text(part, cx, y + style.size * ASCENT, { lineBreak: false, baseline: "alphabetic", ...options(run.script) });
-      cx += doc.widthOfString(part, options(run.script));
+      cx += runWidth(doc, run.script, part, style);
     }
   }
 }
@@ -105,7 +120,7 @@ export function drawLines(
 ): number {
   const h = lineHeight(style);
   lines.forEach((line, i) => {
-    const free = width - textWidth(doc, line, style);
+    const free = align === "left" ? 0 : width - textWidth(doc, line, style);
     const dx = align === "center" ? free / 2 : align === "right" ? free : 0;
     drawLine(doc, line, x + Math.max(0, dx), y + i * h, style);
   });
