@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
     // Read their font and template files from their package folders at run time.
     "pdfkit",
+    "fontkit",
     "exceljs",
   ],
   // Parallel builds (several developers or test runs in one tree) each get their own folder.

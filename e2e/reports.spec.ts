@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,6 +71,10 @@ test("a reader downloads the émargement PDF, the XLSX and the CSV; each opens c
   expect(text).toContain("Feuille d'émargement");
   expect(text).toMatch(/Page 1\/\d+/);
   expect(text).toContain("Signature");
+  // The production server found the npm font files (decision 018): embedded Noto, no Helvetica.
+  const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" });
+  expect(fonts).toContain("NotoSans-Regular");
+  expect(fonts).not.toContain("Helvetica");
 
   const xlsx = await download(page, /classeur XLSX/);
   const rows = parseCsv(await libreOfficeToCsv(xlsx));

@@ -1,6 +1,7 @@
 import { formatLongDate, formatTime } from "@/lib/format/dates";
-import { breathe, type Pdf, winAnsi } from "./emargement-pdf";
+import { breathe, type Pdf } from "./emargement-pdf";
 import { formatDuration } from "./labels";
+import { type Align, paragraph, skip, type TextStyle } from "./pdf-text";
 import { formatAttestationCode } from "./schema";
 
 /** What an attestation states about presence: the half-days attended and their duration. */
@@ -33,35 +34,45 @@ export type AttestationContent = Attendance & {
 /** One A4 page per attendee. `verifyUrl` is the public page where anyone can check the code. */
 export async function drawAttestation(doc: Pdf, a: AttestationContent, organisers: string[], verifyUrl: string) {
   doc.addPage();
-  const w = 523;
-  const t = (text: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.text(winAnsi(text), { width: w, ...opts });
-  doc.font("Helvetica").fontSize(9).fillColor("#333");
+  doc.x = 36;
+  doc.y = 36;
+  let style: TextStyle = { size: 9, color: "#333" };
+  const set = (next: TextStyle) => {
+    style = next;
+  };
+  const t = (text: string, align?: Align) => paragraph(doc, text, style, align);
   t(`Plan Logement d'abord - Bouches-du-Rhône. Organisé par : ${organisers.join(", ")}`);
-  doc.moveDown(3).font("Helvetica-Bold").fontSize(20).fillColor("#000");
-  t("Attestation de présence", { align: "center" });
-  doc.moveDown(2).font("Helvetica").fontSize(11.5);
+  skip(doc, 3, 9);
+  set({ size: 20, bold: true });
+  t("Attestation de présence", "center");
+  skip(doc, 2, 20);
+  set({ size: 11.5 });
   t("Les organisateurs des journées professionnelles Logement d'abord attestent que :");
-  doc.moveDown(1).font("Helvetica-Bold").fontSize(14);
-  t(`${a.firstName} ${a.lastName.toUpperCase()}`, { align: "center" });
-  doc.font("Helvetica").fontSize(12);
-  t(a.structure, { align: "center" });
-  doc.moveDown(1).fontSize(11.5);
+  skip(doc, 1, 11.5);
+  set({ size: 14, bold: true });
+  t(`${a.firstName} ${a.lastName.toUpperCase()}`, "center");
+  set({ size: 12 });
+  t(a.structure, "center");
+  skip(doc, 1, 12);
+  set({ size: 11.5 });
   t("a participé à la journée professionnelle :");
-  doc.moveDown(0.5).font("Helvetica-Bold");
+  skip(doc, 0.5, 11.5);
+  set({ size: 11.5, bold: true });
   t(a.journee.title);
-  doc.font("Helvetica");
+  set({ size: 11.5 });
   t(
     `Date : ${formatLongDate(a.journee.startsAt)} (${formatTime(a.journee.startsAt)} - ${formatTime(a.journee.endsAt)})`,
   );
   t(`Lieu : ${a.journee.venue}, ${a.journee.address}`);
   t(`Présence : ${a.halfDays.join(", ")}`);
   t(`Durée : ${formatDuration(a.minutes)}`);
-  doc.moveDown(2);
+  skip(doc, 2, 11.5);
   t(`Fait pour servir et valoir ce que de droit, le ${formatLongDate(a.journee.endsAt)}.`);
   t(`Pour les organisateurs : ${organisers.join(", ")}.`);
-  doc.moveDown(3).font("Helvetica-Bold").fontSize(12);
+  skip(doc, 3, 11.5);
+  set({ size: 12, bold: true });
   t(`Code de vérification : ${formatAttestationCode(a.code)}`);
-  doc.font("Helvetica").fontSize(10);
+  set({ size: 10 });
   t(`Vérifiez cette attestation sur ${verifyUrl} en saisissant ce code.`);
   await breathe();
 }

@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import { formatLongDate } from "@/lib/format/dates";
-import { breathe, fitText, type Pdf, winAnsi } from "./emargement-pdf";
+import { breathe, type Pdf } from "./emargement-pdf";
+import { drawLines, paragraph, type TextStyle, wrapLines } from "./pdf-text";
 
 /**
  * Badges to print before the day: A4 sheets of 2 × 4 badges (name, structure, QR code of the
@@ -17,6 +18,13 @@ const QR = 110;
 
 export async function qrPng(payload: string): Promise<Buffer> {
   return QRCode.toBuffer(payload, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 300 });
+}
+
+/** Names are 17 pt, smaller (down to 11 pt) when that keeps them on two lines at most. */
+function nameStyle(doc: Pdf, name: string, width: number): TextStyle {
+  for (let size = 17; size > 11; size -= 1)
+    if (wrapLines(doc, name, width, { size, bold: true }).length <= 2) return { size, bold: true };
+  return { size: 11, bold: true };
 }
 
 export async function drawBadges(doc: Pdf, journee: { title: string; startsAt: Date }, people: BadgePerson[]) {
@@ -43,19 +51,23 @@ export async function drawBadges(doc: Pdf, journee: { title: string; startsAt: D
     const x = MARGIN + (slot % COLS) * BADGE_W;
     const y = MARGIN + Math.floor(slot / COLS) * BADGE_H;
     const textW = BADGE_W - 24;
-    doc.fillColor("#17466a").font("Helvetica-Bold").fontSize(8);
-    doc.text(fitText(doc, `${journee.title} - ${formatLongDate(journee.startsAt)}`, textW), x + 12, y + 12, {
-      lineBreak: false,
-    });
-    doc.fillColor("#000").fontSize(17);
-    doc.text(fitText(doc, p.firstName, textW), x + 12, y + 34, { lineBreak: false });
-    doc.text(fitText(doc, p.lastName.toUpperCase(), textW), x + 12, y + 54, { lineBreak: false });
-    doc.font("Helvetica").fontSize(10.5);
-    doc.text(winAnsi(p.structure), x + 12, y + 80, { width: BADGE_W - QR - 30, height: 80, ellipsis: true });
+    let top = y + 12;
+    const put = (text: string, style: TextStyle, width = textW) => {
+      top += drawLines(doc, wrapLines(doc, text, width, style), x + 12, top, width, style);
+    };
+    put(`${journee.title} - ${formatLongDate(journee.startsAt)}`, { size: 8, bold: true, color: "#17466a" });
+    top += 6;
+    put(p.firstName, nameStyle(doc, p.firstName, textW));
+    put(p.lastName.toUpperCase(), nameStyle(doc, p.lastName.toUpperCase(), textW));
+    top += 4;
+    // The structure takes the space left of the QR code (it wraps; a very long one may run under it).
+    put(p.structure, { size: 10.5 }, BADGE_W - QR - 30);
     doc.image(await qrPng(p.qrPayload), x + BADGE_W - QR - 10, y + BADGE_H - QR - 10, { width: QR, height: QR });
   }
   if (people.length === 0) {
     doc.addPage({ size: "A4", margin: 36 });
-    doc.font("Helvetica").fontSize(12).text("Aucune inscription confirmée pour cette journée.");
+    doc.x = 36;
+    doc.y = 36;
+    paragraph(doc, "Aucune inscription confirmée pour cette journée.", { size: 12 });
   }
 }

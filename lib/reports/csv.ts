@@ -6,8 +6,10 @@ import type { ExportColumn } from "./labels";
  * - "excel-fr": what French Excel opens with a double click: UTF-8 with BOM, « ; », dates
  *   JJ/MM/AAAA HH:MM in Europe/Paris, Oui/Non;
  * - "data": for scripts: no BOM, « , », ISO 8601 instants (UTC), true/false.
- * Both neutralise formula injection: a text cell starting with = + - @ tab CR or LF gets a
- * leading apostrophe, so a spreadsheet shows it as text and never evaluates it.
+ * Formula injection: in the French-Excel CSV (the one opened in a spreadsheet) a text cell
+ * starting with = + - @ tab CR or LF gets a leading apostrophe, so it shows as text and is never
+ * evaluated. The data CSV keeps every value exactly as entered (a script must read back what
+ * the person typed); it is labelled as a file for programs, not for a spreadsheet (decision 018).
  */
 export type CsvDialect = "excel-fr" | "data";
 export type CsvCell = string | number | boolean | Date | null | undefined;
@@ -30,8 +32,10 @@ function frenchDateTime(date: Date): string {
   return text;
 }
 
+export const looksLikeFormula = (text: string) => DANGEROUS_START.test(text);
+
 export function neutraliseFormula(text: string): string {
-  return DANGEROUS_START.test(text) ? `'${text}` : text;
+  return looksLikeFormula(text) ? `'${text}` : text;
 }
 
 function quote(text: string, separator: string): string {
@@ -54,7 +58,7 @@ export function formatCsvCell(value: CsvCell, dialect: CsvDialect): string {
     const text = String(value);
     return dialect === "excel-fr" ? text.replace(".", ",") : text;
   }
-  return quote(neutraliseFormula(value), sep);
+  return quote(dialect === "excel-fr" ? neutraliseFormula(value) : value, sep);
 }
 
 export function csvLine(cells: readonly CsvCell[], dialect: CsvDialect): string {

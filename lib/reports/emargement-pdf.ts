@@ -1,14 +1,16 @@
 import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import { formatDayRange, formatShortDateTime, formatTime } from "@/lib/format/dates";
+import { type Align, drawLine, drawLines, lineHeight, type TextStyle, textWidth, wrapLines } from "./pdf-text";
 
 /**
- * PDF basics (pdfkit, built-in Helvetica: WinAnsi covers French) and the feuille d'émargement:
- * paper (signature box, blank rows for walk-ins) or digital (check-in time of each person).
+ * PDF basics (pdfkit) and the feuille d'émargement: paper (signature box, blank rows for
+ * walk-ins) or digital (check-in time of each person). Names and places are drawn in embedded
+ * Unicode fonts (lib/reports/pdf-fonts.ts) and wrap in their cell, never cut (decision 018).
  */
 export type Pdf = PDFKit.PDFDocument;
 
-/** Characters outside WinAnsi would print as garbage with the built-in fonts: map or drop them. */
+/** For the built-in Helvetica (summary tables of numbers): characters outside WinAnsi are mapped or dropped. */
 export function winAnsi(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02BC]/g, "'")
@@ -26,7 +28,7 @@ export function newPdf(title: string): Pdf {
     size: "A4",
     margin: 36,
     autoFirstPage: false,
-    info: { Title: winAnsi(title), Author: "Émarge", Creator: "Émarge" },
+    info: { Title: title, Author: "Émarge", Creator: "Émarge" },
   });
 }
 
@@ -54,7 +56,7 @@ export async function pdfBuffer(doc: Pdf, build: (doc: Pdf) => Promise<void>): P
   return done;
 }
 
-/** Cuts a text to fit a width in the current font, with an ellipsis. */
+/** Cuts a text to fit a width in the current built-in font, with an ellipsis (summary tables only). */
 export function fitText(doc: Pdf, text: string, width: number): string {
   const clean = winAnsi(text);
   if (doc.widthOfString(clean) <= width) return clean;
@@ -90,27 +92,37 @@ export type SheetPerson = {
 const LEFT = 36;
 const WIDTH = 523;
 const BOTTOM = 842 - 36 - 22;
+const CELL: TextStyle = { size: 9 };
+const CELL_BOLD: TextStyle = { size: 9, bold: true };
 
-function drawHeader(doc: Pdf, h: SheetHeader, heading: string, page: number, pages: number, extra = ""): number {
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(14)
-    .fillColor("#000")
-    .text(winAnsi(`${heading} - ${h.title}`), LEFT, 36, { width: WIDTH });
+type Block = { lines: string[]; style: TextStyle; align?: Align };
+
+function headerBlocks(doc: Pdf, h: SheetHeader, heading: string, extra: string): Block[] {
   const when = h.part
     ? `${formatDayRange(h.startsAt, h.endsAt).split(",")[0]}, ${h.part.title} (${formatTime(h.part.startsAt)} - ${formatTime(h.part.endsAt)})`
     : formatDayRange(h.startsAt, h.endsAt);
-  doc.font("Helvetica").fontSize(9.5);
-  doc.text(winAnsi(`Date : ${when}`), { width: WIDTH });
-  doc.text(winAnsi(`Lieu : ${h.venue}, ${h.address}`), { width: WIDTH });
-  doc.text(winAnsi(`Organisé par : ${h.organisers.join(", ")}`), { width: WIDTH });
-  if (extra) doc.font("Helvetica-Bold").text(winAnsi(extra), { width: WIDTH }).font("Helvetica");
-  const bottomOfHeader = doc.y;
-  doc.fontSize(8).fillColor("#333");
-  doc.text(`Page ${page}/${pages}`, LEFT, 842 - 36 - 10, { width: WIDTH, align: "right", lineBreak: false });
-  doc.text(winAnsi(`Édité le ${formatShortDateTime(new Date())} - Émarge`), LEFT, 842 - 36 - 10, { lineBreak: false });
-  doc.fillColor("#000");
-  return bottomOfHeader + 8;
+  const block = (text: string, style: TextStyle): Block => ({ lines: wrapLines(doc, text, WIDTH, style), style });
+  const info: TextStyle = { size: 9.5 };
+  return [
+    block(`${heading} - ${h.title}`, { size: 14, bold: true }),
+    block(`Date : ${when}`, info),
+    block(`Lieu : ${h.venue}, ${h.address}`, info),
+    block(`Organisé par : ${h.organisers.join(", ")}`, info),
+    ...(extra ? [block(extra, { size: 9.5, bold: true })] : []),
+  ];
+}
+
+const blocksHeight = (blocks: Block[]) => blocks.reduce((n, b) => n + b.lines.length * lineHeight(b.style), 0);
+
+/** Draws the header and the page footer; returns where the table starts. */
+function drawHeader(doc: Pdf, blocks: Block[], page: number, pages: number): number {
+  let y = 36;
+  for (const b of blocks) y += drawLines(doc, b.lines, LEFT, y, WIDTH, b.style, b.align);
+  const small: TextStyle = { size: 8, color: "#333" };
+  const pageLabel = `Page ${page}/${pages}`;
+  drawLine(doc, pageLabel, LEFT + WIDTH - textWidth(doc, pageLabel, small), 842 - 36 - 12, small);
+  drawLine(doc, `Édité le ${formatShortDateTime(new Date())} - Émarge`, LEFT, 842 - 36 - 12, small);
+  return y + 8;
 }
 
 /** Arrival time, or « Absent·e »; a late offline sync gets a « * » explained in the header. */
@@ -120,17 +132,21 @@ function arrival(p: SheetPerson): string {
 }
 
 type Column = { label: string; width: number; value: (p: SheetPerson) => string };
+type Row = { cells: string[][]; height: number };
 
-function drawRow(doc: Pdf, columns: Column[], y: number, height: number, p: SheetPerson | null, bold = false) {
+function layoutRow(doc: Pdf, columns: Column[], p: SheetPerson | null, minHeight: number, style = CELL): Row {
+  const cells = columns.map((c) => (p ? wrapLines(doc, c.value(p), c.width - 6, style) : []));
+  const lines = Math.max(1, ...cells.map((l) => l.length));
+  return { cells, height: Math.max(minHeight, lines * lineHeight(style) + 6) };
+}
+
+function drawRow(doc: Pdf, columns: Column[], y: number, row: Row, style = CELL) {
   let x = LEFT;
-  doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
-  for (const col of columns) {
-    doc.rect(x, y, col.width, height).stroke();
-    const text = bold ? col.label : p ? col.value(p) : "";
-    if (text)
-      doc.text(fitText(doc, text, col.width - 6), x + 3, y + Math.min(6, (height - 9) / 2), { lineBreak: false });
+  columns.forEach((col, i) => {
+    doc.rect(x, y, col.width, row.height).stroke();
+    drawLines(doc, row.cells[i], x + 3, y + 3, col.width - 6, style);
     x += col.width;
-  }
+  });
 }
 
 /** Paper (signature boxes, `blankRows` empty rows for walk-ins) or digital (arrival times). */
@@ -145,29 +161,37 @@ export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPers
     ? { label: "Arrivée", width: 100, value: (p) => arrival(p) }
     : { label: "Signature", width: 100, value: () => "" };
   const columns = [...base, last];
-  const rowHeight = digital ? 16 : 28;
+  const minHeight = digital ? 16 : 28;
   const blankRows = digital ? 0 : 6;
   const headingLabel = digital ? "Émargement numérique" : "Feuille d'émargement";
   const present = people.filter((p) => p.checkedInAt).length;
   const late = people.filter((p) => p.lateSync).length;
   const lateNote = late ? ` - * ${late} scan(s) hors ligne reçu(s) après la fermeture de l'accueil` : "";
   const extra = digital ? `${present} présent·es sur ${people.length} inscrit·es${lateNote}` : "";
-  // Measure the header once to know the rows per page, hence the page count before drawing.
-  const probe = newPdf("probe");
-  probe.addPage();
-  const top = drawHeader(probe, h, headingLabel, 1, 1, extra) + 16;
-  const perPage = Math.floor((BOTTOM - top) / rowHeight);
-  const total = people.length + blankRows;
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  for (let page = 0; page < pages; page++) {
+  const blocks = headerBlocks(doc, h, headingLabel, extra);
+  const labels = { cells: columns.map((c) => [c.label]), height: 16 };
+  // Rows are laid out first (a long name wraps and makes its row taller), then cut into pages.
+  const rows = [...people, ...Array<null>(blankRows).fill(null)].map((p) => layoutRow(doc, columns, p, minHeight));
+  const top = 36 + blocksHeight(blocks) + 8 + labels.height;
+  const pages: Row[][] = [[]];
+  let y = top;
+  for (const row of rows) {
+    if (y + row.height > BOTTOM && pages[pages.length - 1].length) {
+      pages.push([]);
+      y = top;
+    }
+    pages[pages.length - 1].push(row);
+    y += row.height;
+  }
+  for (let page = 0; page < pages.length; page++) {
     doc.addPage();
     doc.lineWidth(0.5).strokeColor("#444");
-    const y0 = drawHeader(doc, h, headingLabel, page + 1, pages, extra);
-    drawRow(doc, columns, y0, 16, null, true);
-    for (let i = 0; i < perPage; i++) {
-      const index = page * perPage + i;
-      if (index >= total) break;
-      drawRow(doc, columns, y0 + 16 + i * rowHeight, rowHeight, people[index] ?? null);
+    let rowY = drawHeader(doc, blocks, page + 1, pages.length);
+    drawRow(doc, columns, rowY, labels, CELL_BOLD);
+    rowY += labels.height;
+    for (const row of pages[page]) {
+      drawRow(doc, columns, rowY, row);
+      rowY += row.height;
     }
     await breathe();
   }

@@ -45,7 +45,8 @@ export const REGISTRATION_STATUS_LABELS: Record<string, string> = {
 
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   "inscriptions-csv": "Inscriptions — CSV pour Excel (séparateur ;)",
-  "inscriptions-donnees-csv": "Inscriptions — CSV de données (séparateur , et dates ISO 8601)",
+  "inscriptions-donnees-csv":
+    "Inscriptions — CSV de données pour les programmes (valeurs telles que saisies, séparateur , et dates ISO 8601 ; pour un tableur, prendre le CSV Excel ou le XLSX)",
   "inscriptions-xlsx": "Inscriptions — classeur XLSX",
   "emargement-pdf": "Feuille d'émargement à signer (PDF)",
   "emargement-numerique-pdf": "Émargement numérique avec heures d'arrivée (PDF)",

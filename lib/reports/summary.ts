@@ -3,6 +3,7 @@ import { formatLongDate, formatShortDate } from "@/lib/format/dates";
 import { breathe, fitText, type Pdf, winAnsi } from "./emargement-pdf";
 import { networkLabel, percent, structureTypeLabel } from "./labels";
 import { aggregate, countsByPart, listReportJournees, type Scope } from "./queries";
+import { addTextRow } from "./xlsx";
 
 /** The summary report for the DDETS: registered vs present per journée and half-day, by type, network, commune. */
 export type SummaryLine = {
@@ -96,7 +97,7 @@ export async function summaryXlsx(s: Summary): Promise<Buffer> {
     ws.columns = headers.map((header, i) => ({ header, width: widths[i] ?? 14 }));
     ws.getRow(1).font = { bold: true };
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-    for (const r of rows) ws.addRow(r);
+    for (const r of rows) addTextRow(ws, r);
   };
   sheet(
     "Par journée",

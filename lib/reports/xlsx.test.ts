@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attendance } from "./attestation-pdf";
 import { winAnsi } from "./emargement-pdf";
 import { normalizeAttestationCode } from "./schema";
-import { cellValue, excelWallClock } from "./xlsx";
+import { addTextRow, cellValue, excelWallClock } from "./xlsx";
 
 describe("XLSX dates (run under TZ=Pacific/Chatham)", () => {
   it("stores the Paris wall-clock time, in summer and in winter", () => {
@@ -25,9 +25,19 @@ describe("XLSX dates (run under TZ=Pacific/Chatham)", () => {
     expect(v.getUTCMinutes()).toBe(5);
   });
 
-  it("keeps formula-looking text inert and writes Oui/Non", () => {
-    expect(cellValue("=1+1")).toBe("'=1+1");
+  it("stores formula-looking text as it is, in a text cell with the Text format, and writes Oui/Non", async () => {
+    expect(cellValue("=1+1")).toBe("=1+1");
     expect(cellValue(true)).toBe("Oui");
+    const wb = new ExcelJS.Workbook();
+    addTextRow(wb.addWorksheet("t"), ["=1+1", "-2", "Aix"]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const row = back.getWorksheet("t")?.getRow(1);
+    expect(row?.getCell(1).value).toBe("=1+1");
+    expect(row?.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(row?.getCell(1).numFmt).toBe("@");
+    expect(row?.getCell(2).numFmt).toBe("@");
+    expect(row?.getCell(3).numFmt).toBeUndefined();
   });
 });
 

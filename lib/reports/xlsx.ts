@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parisWallClock } from "@/lib/format/dates";
-import { neutraliseFormula } from "./csv";
+import { looksLikeFormula } from "./csv";
 import type { ExportColumn } from "./labels";
 
 /**
@@ -22,9 +22,21 @@ const NUMBER_FORMATS: Record<NonNullable<ExportColumn<unknown>["kind"]>, string>
 export function cellValue(value: string | number | boolean | Date | null): ExcelJS.CellValue {
   if (value instanceof Date) return excelWallClock(value);
   if (typeof value === "boolean") return value ? "Oui" : "Non";
-  // A string is never evaluated in XLSX, but the file may be re-saved as CSV: keep it inert.
-  if (typeof value === "string") return neutraliseFormula(value);
+  // Strings are stored as they are: a string cell is never evaluated (see addTextRow).
   return value;
+}
+
+/**
+ * Adds a row; a text cell that looks like a formula (= + - @…) also gets the Text number format
+ * « @ », so editing it in Excel or LibreOffice keeps it text instead of evaluating it. The value
+ * itself is unchanged: no visible apostrophe (exceljs 4 cannot write Excel's quotePrefix).
+ */
+export function addTextRow(sheet: Sheet, values: ExcelJS.CellValue[]): ExcelJS.Row {
+  const row = sheet.addRow(values);
+  values.forEach((v, i) => {
+    if (typeof v === "string" && looksLikeFormula(v)) row.getCell(i + 1).numFmt = "@";
+  });
+  return row;
 }
 
 type Sheet = ExcelJS.Worksheet;
@@ -65,7 +77,7 @@ export function xlsxStream<Row>(
     setupSheet(sheet, columns);
     (sheet.getRow(1) as ExcelJS.Row).commit();
     for await (const batch of batches) {
-      for (const row of batch) sheet.addRow(rowValues(columns, row)).commit();
+      for (const row of batch) addTextRow(sheet, rowValues(columns, row)).commit();
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     (sheet as unknown as { commit: () => void }).commit();

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildExport } from "@/lib/reports/exports";
 import { type ExportKind, exportFiltersSchema } from "@/lib/reports/schema";
@@ -63,7 +64,8 @@ describe("spreadsheets opened by LibreOffice", () => {
     const at = rows[0].indexOf("first_check_in_at");
     const zoe = rows.find((r) => r[1] === "Lefèvre");
     expect(zoe?.[at]).toBe("2024-04-16T07:05:00.000Z");
-    expect(rows.find((r) => r[1] === "Dubœuf")?.[4]).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    // The data CSV keeps values as typed (decision 018): no apostrophe added.
+    expect(rows.find((r) => r[1] === "Dubœuf")?.[4]).toBe(`=HYPERLINK("http://evil.example","x")`);
   });
 
   it("XLSX: real date cells in Paris time, accents, columns, neutralised text", async () => {
@@ -76,7 +78,17 @@ describe("spreadsheets opened by LibreOffice", () => {
     expect(row("Çelik")[col("Date de la journée")]).toBe("16/04/2024 09:00");
     expect(row("Çelik")[col("Type de structure")]).toBe("Bailleur social");
     expect(row("Sœur")[col("Inscription sur place")]).toBe("Oui");
-    expect(row("Dubœuf")[col("Structure")]).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    // A text cell, not a formula, and no visible apostrophe.
+    expect(row("Dubœuf")[col("Structure")]).toBe(`=HYPERLINK("http://evil.example","x")`);
+    expect(row("Garçon")[col("Fonction")]).toBe("+33 6 12 34 56 78");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.buffer as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const structureCol = sheet.getRow(1).values as string[];
+    const dubœuf = sheet.getColumn(structureCol.indexOf("Nom")).values.indexOf("Dubœuf");
+    const cell = sheet.getRow(dubœuf).getCell(structureCol.indexOf("Structure"));
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.numFmt).toBe("@");
   });
 
   it("XLSX has a frozen header row, an autofilter and column widths", async () => {
