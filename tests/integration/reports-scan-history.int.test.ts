@@ -226,7 +226,9 @@ describe(`scan history export (${testDbKind()})`, () => {
     expect(rows[4][col("Heure")]).toBe("16/04/2024 14:01:59");
     expect(rows[1][col("Agent")]).toBe("Léa Agénor");
     expect(rows[3][col("Nom")]).toBe("inconnu");
-    expect(rows[4][col("Structure")]).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    // Stored as text exactly as typed (decision 018): LibreOffice shows it, it does not evaluate it.
+    // The XLSX stores it as text exactly as typed (decision 018): LibreOffice shows it, never evaluates it.
+    expect(rows[4][col("Structure")]).toBe(`=HYPERLINK("http://evil.example","x")`);
     expect(rows[1][col("Hors ligne")]).toBe("Non");
     expect(await auditCount("historique-scans-xlsx")).toBe(1);
   });
