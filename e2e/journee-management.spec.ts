@@ -97,7 +97,7 @@ test("an Unafo organiser creates, publishes and runs a journée; every action is
   await expect(page.getByTestId("message-preview")).toContainText("Bonjour Bruno");
   await expectNoA11yViolations(page);
   await page.getByRole("button", { name: /Envoyer à 1 personne/ }).click();
-  await expect(page.getByText("Message envoyé à 1 personne(s).")).toBeVisible();
+  await expect(page.getByText("Message envoyé à 1 personne.")).toBeVisible();
   const reminder = await waitForMail(waiting, /^Rappel/);
   expect(reminder.attachments.some((a) => a.filename === "billet-qr.png")).toBe(true);
 
