@@ -35,7 +35,7 @@ test("the camera reads a real ticket and the screen says the person is checked i
       page.evaluate(() => (window as unknown as { __emargeIgnoredRepeats?: number }).__emargeIgnoredRepeats ?? 0);
     await expect.poll(ignored, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     expect(posts).toBe(1);
-    await expect(page.getByTestId("compteur")).toContainText("1 présent·es sur 1 attendu·es");
+    await expect(page.getByTestId("compteur")).toContainText("1 présent·e sur 1 attendu·e");
     // The camera choice is remembered: after a reload it starts by itself.
     await page.reload();
     await expect(page.getByRole("button", { name: "Arrêter la caméra" })).toBeVisible();

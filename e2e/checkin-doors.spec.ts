@@ -32,7 +32,7 @@ test("two doors scan the same ticket at the same moment: one ok, one already che
   // Live counts agree on both devices, in total and per door.
   for (const p of pages) {
     await p.keyboard.press("Escape");
-    await expect(p.getByTestId("compteur")).toContainText("1 présent·es sur 3 attendu·es");
+    await expect(p.getByTestId("compteur")).toContainText("1 présent·e sur 3 attendu·es");
     await expect(p.getByRole("list", { name: "Présents par porte" })).toHaveText(/Porte (Nord|Sud) : 1/);
   }
   // A second person at the other door: per-door counts follow on the first device within ~3 s.
@@ -64,7 +64,7 @@ test("walk-ins: agents within capacity; over capacity only an organiser, recorde
   await fill("Nadia", "Sur-Place");
   await expect(page.locator("section[data-result]")).toContainText("Inscription sur place");
   expect(Date.now() - started).toBeLessThan(30_000);
-  await expect(page.getByTestId("compteur")).toContainText("1 présent·es sur 2 attendu·es (dont 1 sur place)");
+  await expect(page.getByTestId("compteur")).toContainText("1 présent·e sur 2 attendu·es (dont 1 sur place)");
   await fill("Olivier", "Complet");
   await expect(page.getByRole("alert").filter({ hasText: "La journée est complète" })).toBeVisible();
   await expect(page.getByLabel(/au-delà de la capacité/)).toHaveCount(0);

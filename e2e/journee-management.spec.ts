@@ -88,7 +88,13 @@ test("an Unafo organiser creates, publishes and runs a journée; every action is
   const row = page.getByRole("row", { name: /Élodie Martin/ });
   await expect(row).toContainText("Inscription confirmée");
   await expectNoA11yViolations(page);
-  await row.getByRole("button", { name: "Annuler l'inscription" }).click();
+  // A confirmation step, by keyboard: the first activation cancels nothing.
+  await row.getByText("Annuler l'inscription", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row).toContainText("Annuler l'inscription de Élodie Martin ?");
+  await expect(row).toContainText("Inscription confirmée");
+  await expectNoA11yViolations(page);
+  await row.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await expect(row).toContainText("Inscription annulée");
   await waitForMail(waiting, /Une place s'est libérée/);
 
@@ -97,7 +103,7 @@ test("an Unafo organiser creates, publishes and runs a journée; every action is
   await expect(page.getByTestId("message-preview")).toContainText("Bonjour Bruno");
   await expectNoA11yViolations(page);
   await page.getByRole("button", { name: /Envoyer à 1 personne/ }).click();
-  await expect(page.getByText("Message envoyé à 1 personne(s).")).toBeVisible();
+  await expect(page.getByText("Message envoyé à 1 personne.")).toBeVisible();
   const reminder = await waitForMail(waiting, /^Rappel/);
   expect(reminder.attachments.some((a) => a.filename === "billet-qr.png")).toBe(true);
 

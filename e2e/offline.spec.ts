@@ -198,6 +198,6 @@ test("two devices offline on one ticket: one presence, one offline_conflict; a t
     "offline_conflict",
   ]);
   expect(t.scans.filter((s) => s.registrationId === y.registrationId).map((s) => s.result)).toEqual(["cancelled"]);
-  await expect(a.page.getByTestId("compteur")).toContainText("1 présent·es sur 1 attendu·es");
+  await expect(a.page.getByTestId("compteur")).toContainText("1 présent·e sur 1 attendu·e");
   for (const d of devices) await d.context.close();
 });

@@ -1,4 +1,5 @@
 import type { Counts } from "@/lib/checkin/schema";
+import { pluralWord } from "@/lib/format/plural";
 import styles from "./checkin.module.css";
 
 /** Present / expected for this journée (and half-day), in total and per door; refreshed every ~3 s. */
@@ -10,8 +11,8 @@ export function CountsBar({ counts }: { counts: Counts | null }) {
         Comptage
       </h2>
       <p data-testid="compteur">
-        <strong className={styles.big}>{counts.present}</strong> présent·es sur <strong>{counts.expected}</strong>{" "}
-        attendu·es
+        <strong className={styles.big}>{counts.present}</strong> {pluralWord(counts.present, "présent·e", "présent·es")}{" "}
+        sur <strong>{counts.expected}</strong> {pluralWord(counts.expected, "attendu·e", "attendu·es")}
         {counts.walkIns > 0 && <> (dont {counts.walkIns} sur place)</>}
       </p>
       {counts.doors.length > 0 && (

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { type SearchRow, searchAction } from "@/lib/checkin/actions";
 import { formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import styles from "./checkin.module.css";
 import { unlockAudio } from "./feedback";
 
@@ -37,7 +38,9 @@ export function SearchPanel({ journeeId, partKey, onCheckIn, local }: Props) {
       if (!hits) return setMessage("La recherche a échoué.");
     }
     setHits(hits);
-    setMessage(hits.length ? `${hits.length} personne(s) trouvée(s).` : "Aucune personne trouvée.");
+    setMessage(
+      hits.length ? `${plural(hits.length, "personne trouvée", "personnes trouvées")}.` : "Aucune personne trouvée.",
+    );
   };
   const checkIn = (id: string) => {
     const at = performance.now();

@@ -25,7 +25,17 @@ export function RegistrationActions(props: { journeeId: string; id: string; stat
           labels={STAFF_REFUSALS}
         />
       )}{" "}
-      <ActionButton action={staffCancelAction} fields={fields} label="Annuler l'inscription" labels={STAFF_REFUSALS} />
+      {/* A confirmation step that works without JavaScript and by keyboard (summary toggles on Enter / Space). */}
+      <details className="confirm-step">
+        <summary className="button button--secondary">Annuler l'inscription</summary>
+        <p>Annuler l'inscription de {props.name} ? La personne est prévenue par e-mail.</p>
+        <ActionButton
+          action={staffCancelAction}
+          fields={fields}
+          label="Confirmer l'annulation"
+          labels={STAFF_REFUSALS}
+        />
+      </details>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollTable } from "@/components/organiser/scroll-table";
 import { percent } from "@/lib/reports/labels";
 import type { Counts } from "@/lib/reports/queries";
 import styles from "./reports.module.css";
@@ -8,7 +9,7 @@ type Row = Counts & { title: string; href?: string };
 /** Registered, present, no-shows, walk-ins… one row per journée or group of journées. */
 export function ProgrammeTable({ caption, rows }: { caption: string; rows: Row[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollTable label={caption}>
       <table className={`data-table ${styles.table}`}>
         <caption>{caption}</caption>
         <thead>
@@ -52,6 +53,6 @@ export function ProgrammeTable({ caption, rows }: { caption: string; rows: Row[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

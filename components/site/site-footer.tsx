@@ -15,7 +15,7 @@ export function SiteFooter() {
               <Link href="/mentions-legales">Mentions légales</Link>
             </li>
             <li>
-              <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+              <Link href="/accessibilite">Accessibilité : non conforme</Link>
             </li>
             <li>
               <Link href="/donnees-personnelles">Données personnelles</Link>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePageUser } from "@/lib/auth/current-user";
 import { can, canManageJournee, journeeScope } from "@/lib/auth/permissions";
-import { findJourneeRef, getManagedJournee } from "./queries";
+import { findJourneeRef, findJourneeTitle, getManagedJournee } from "./queries";
 
 /**
  * For the management pages of one journée: anonymous → /connexion, not allowed to manage THIS
@@ -14,4 +14,10 @@ export async function managedJourneeForPage(id: string, returnTo: string) {
   const journee = await getManagedJournee(scope, id);
   if (!journee) notFound();
   return { user, scope, journee };
+}
+
+/** The journée's title for its pages' document titles, when the signed-in staff member may see it. */
+export async function staffJourneeTitle(id: string): Promise<string | null> {
+  const user = await getCurrentUser();
+  return user ? findJourneeTitle(journeeScope(user, "view"), id) : null;
 }

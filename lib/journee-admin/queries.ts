@@ -33,3 +33,10 @@ export async function getManagedJournee(scope: JourneeScope, id: string) {
   return { ...journee, counts };
 }
 export type ManagedJournee = NonNullable<Awaited<ReturnType<typeof getManagedJournee>>>;
+
+/** Only the journée's title, for the document titles of its staff pages; null when outside the scope. */
+export async function findJourneeTitle(scope: JourneeScope, id: string): Promise<string | null> {
+  const db = await getDb();
+  const journee = await db.journee.findFirst({ where: { AND: [{ id }, scope] }, select: { title: true } });
+  return journee?.title ?? null;
+}

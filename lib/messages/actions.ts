@@ -1,5 +1,6 @@
 "use server";
 
+import { plural } from "@/lib/format/plural";
 import { authorizeManage, guarded } from "@/lib/journee-admin/authorize";
 import { getManagedJournee } from "@/lib/journee-admin/queries";
 import { ok, type Result, refused } from "@/lib/result";
@@ -35,7 +36,11 @@ export async function messageAction(_prev: unknown, form: FormData): Promise<Mes
     if (input.intent === "send") {
       const done = await sendMessage(m.actor, m.scope, input);
       if (!done.ok) return done;
-      return ok({ sent: done.sent, failed: done.failed, message: `Message envoyé à ${done.sent} personne(s).` });
+      return ok({
+        sent: done.sent,
+        failed: done.failed,
+        message: `Message envoyé à ${plural(done.sent, "personne")}.`,
+      });
     }
     const recipients = await listRecipients(m.scope, input.journeeId, ["CONFIRMED"]);
     const journee = await getManagedJournee(m.scope, input.journeeId);

@@ -5,14 +5,21 @@ import { CancelJourneeForm } from "@/components/journee-admin/cancel-journee-for
 import { PartsTable } from "@/components/journee-admin/parts-table";
 import { ActionButton } from "@/components/organiser/action-button";
 import { formatDayRange, formatShortDateTime } from "@/lib/format/dates";
-import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
+import { plural } from "@/lib/format/plural";
+import { managedJourneeForPage, staffJourneeTitle } from "@/lib/journee-admin/page-guard";
 import { closeJourneeAction, publishJourneeAction } from "@/lib/journees/actions";
 import { JOURNEE_REFUSALS } from "@/lib/journees/schema";
 import { JOURNEE_STATUS_LABELS } from "@/lib/organiser/labels";
 
-export const metadata: Metadata = { title: "Gérer la journée" };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function JourneeOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+/** The layout's title template names the journée only below this segment: this page names it itself. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const title = await staffJourneeTitle((await params).id);
+  return { title: title ? `Gérer la journée — ${title}` : "Gérer la journée" };
+}
+
+export default async function JourneeOverviewPage({ params }: Props) {
   await connection();
   const { id } = await params;
   const { journee: j } = await managedJourneeForPage(id, `/organisateur/journees/${id}`);
@@ -36,8 +43,8 @@ export default async function JourneeOverviewPage({ params }: { params: Promise<
           Inscriptions du {formatShortDateTime(j.registrationOpensAt)} au {formatShortDateTime(j.registrationClosesAt)}
         </li>
         <li>
-          {j.confirmedCount} confirmée(s) sur {j.capacity} places, {j.counts.WAITLISTED} en liste d'attente,{" "}
-          {j.counts.CANCELLED} annulée(s)
+          {plural(j.confirmedCount, "confirmée", "confirmées")} sur {plural(j.capacity, "place")}, {j.counts.WAITLISTED}{" "}
+          en liste d'attente, {plural(j.counts.CANCELLED, "annulée", "annulées")}
         </li>
       </ul>
       <nav aria-label="Gestion de la journée" className="inline-form">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ScanExportForm } from "@/components/checkin/scan-export-form";
+import { ScrollTable } from "@/components/organiser/scroll-table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, journeeScope } from "@/lib/auth/permissions";
 import { isLateSync, offlineSyncDeadline } from "@/lib/checkin/evaluate";
@@ -10,6 +11,7 @@ import { SCAN_METHOD_LABELS, SCAN_RESULT_LABELS } from "@/lib/checkin/labels";
 import { getCheckInJournee, listScans } from "@/lib/checkin/queries";
 import type { ScanMethod } from "@/lib/checkin/schema";
 import { formatShortDateTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Historique des scans", robots: { index: false } };
 
@@ -31,14 +33,14 @@ export default async function HistoriquePage({ params }: Props) {
       <h1>Historique des scans — {journee.title}</h1>
       <p>
         <Link href={`/organisateur/journees/${encodeURIComponent(journee.id)}/accueil`}>Retour à l'accueil</Link> ·{" "}
-        {scans.length} scan(s), les plus récents d'abord (500 au plus).
+        {plural(scans.length, "scan")}, les plus récents d'abord (500 au plus).
       </p>
       <p>
         Les scans faits hors ligne sont acceptés jusqu'au {formatShortDateTime(offlineSyncDeadline(journee))} (12 h
         après la fermeture de l'accueil) ; ceux reçus après la fermeture sont signalés « reçu après la fermeture ».
       </p>
       <ScanExportForm journeeId={journee.id} halfDays={journee.parts.filter((p) => p.kind === "HALF_DAY")} />
-      <div className="table-scroll">
+      <ScrollTable label="Scans de la journée">
         <table className="data-table">
           <caption className="visually-hidden">Scans de la journée</caption>
           <thead>
@@ -76,7 +78,7 @@ export default async function HistoriquePage({ params }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }
