@@ -50,3 +50,14 @@ test("organiser pages, dashboards and the scanner reflow at 320 px", async ({ pa
     await expectNoA11yViolations(page);
   }
 });
+
+test("a sign-in error takes the focus on arrival, and a refused e-mail puts it on the field", async ({ page }) => {
+  await page.goto("/connexion?erreur=lien");
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("Ce lien de connexion n'est plus valable");
+  await expect(alert).toBeFocused();
+  await expectNoA11yViolations(page);
+  await page.goto("/connexion?erreur=email");
+  await expect(page.getByLabel("Adresse e-mail professionnelle")).toBeFocused();
+  await expectNoA11yViolations(page);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { AlertOnArrival } from "@/components/site/alert-on-arrival";
 import "@/components/organiser/organiser.css";
 import { requestEmailLink, signInWithProConnect } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -29,9 +30,9 @@ export default async function ConnexionPage({ searchParams }: Props) {
         journée, vous n'avez pas besoin de compte.
       </p>
       {error && !emailError ? (
-        <div className="alert-box" role="alert">
+        <AlertOnArrival>
           <p>{SIGN_IN_ERRORS[error]}</p>
-        </div>
+        </AlertOnArrival>
       ) : null}
       <div className="signin-grid">
         {proconnect ? (
@@ -67,6 +68,8 @@ export default async function ConnexionPage({ searchParams }: Props) {
                 autoComplete="email"
                 inputMode="email"
                 required
+                // biome-ignore lint/a11y/noAutofocus: only back from a refused request, to the field in error (its error is read with it)
+                autoFocus={emailError || undefined}
                 aria-invalid={emailError || undefined}
                 aria-describedby={emailError ? "email-aide email-erreur" : "email-aide"}
               />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { errorsInFieldOrder } from "./error-order";
 import { fieldIds } from "./field";
 import styles from "./registration.module.css";
 
@@ -16,7 +17,7 @@ type Props = {
 /** Shown at the top of the form after a refused submit, with links to each field in error. */
 export function ErrorSummary({ message, errors, labels, refCode, focusKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors).filter(([name]) => labels[name]);
+  const entries = errorsInFieldOrder(errors, labels);
   const visible = Boolean(message) || entries.length > 0;
   // Runs when the summary appears as well as on each new refusal (it may render after the refusal).
   useEffect(() => {

@@ -34,10 +34,11 @@ const checked = (d: Defaults, name: string, value?: string) =>
       ? (d[name] as string[]).includes(value)
       : d[name] === value;
 
+/** In the order the fields appear on the form: the error summary lists errors in this order. */
 export const PERSON_LABELS: Record<string, string> = {
+  email: "E-mail professionnel",
   firstName: "Prénom",
   lastName: "Nom",
-  email: "E-mail professionnel",
   phone: "Téléphone",
   structure: "Structure",
   structureType: "Type de structure",

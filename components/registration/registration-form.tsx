@@ -51,7 +51,11 @@ export function RegistrationForm({ journeeId, full, parts, communes, questions =
   };
   // The same answers schema as the server builds inside the registration transaction.
   const schema = useMemo(() => registrationSchema.extend({ answers: answersSchema(questions) }), [questions]);
-  const labels = useMemo(() => ({ ...PERSON_LABELS, ...questionLabels(questions) }), [questions]);
+  // Field order on the page: the person, the journée's questions, then the privacy notice.
+  const labels = useMemo(() => {
+    const { privacyAck, ...person } = PERSON_LABELS;
+    return { ...person, ...questionLabels(questions), privacyAck };
+  }, [questions]);
   const form = useForm<RegistrationFormValues>({
     resolver: zodResolver(schema) as never,
     defaultValues: nestAnswers(defaults) as RegistrationFormValues,
