@@ -98,7 +98,7 @@ test("network cut mid-session: camera, wedge, search and walk-in offline, each p
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.getByLabel("Nom, structure ou e-mail").fill("HELENE bl");
     await page.getByLabel("Nom, structure ou e-mail").press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: "1 personne(s) trouvée(s)." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "1 personne trouvée." })).toBeVisible();
     await page.getByRole("button", { name: "Émarger Hélène Blanc" }).click();
     await expect(panel).toHaveAttribute("data-result", "ok");
     await dismiss(page);

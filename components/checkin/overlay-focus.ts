@@ -17,10 +17,14 @@ export function useOverlayFocus(
   options: { typeInto?: () => HTMLInputElement | null; onTypeAhead?: () => void } = {},
 ): void {
   const { typeInto, onTypeAhead } = options;
+  // Focus once, when the overlay opens: a later re-render (new callbacks) must not pull the focus
+  // back from wherever the agent, or another overlay such as the signature pad, has put it.
+  useEffect(() => {
+    if (container.current) initial.current?.focus();
+  }, [container, initial]);
   useEffect(() => {
     const root = container.current;
     if (!root) return;
-    initial.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Tab") {
         const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
