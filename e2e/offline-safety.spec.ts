@@ -250,3 +250,37 @@ test("offline walk-in when full: refused for an agent in French, an organiser ma
   expect(t.checkIns.filter((c) => c.method === "WALK_IN").map((c) => c.registration.overCapacity)).toEqual([true]);
   for (const d of [agent, organiser]) await d.context.close();
 });
+
+test("the device says it is ready offline only once the walk-in code is loaded: a cut right after still opens the form", async ({
+  browser,
+  request,
+}) => {
+  const fx = await makeFixture(request, { people: [{ firstName: "Ida", lastName: "Prête" }] });
+  // No service worker, so that every request passes through the route below.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await signInAs(page, {
+    role: "AGENT",
+    partnerSlug: "unafo",
+    name: "agent-lent",
+    email: `lent-${fx.journeeId}@ex.org`,
+  });
+  // A slow network for the walk-in form's code only (loaded after the page is up); none once cut
+  // (route.fetch goes through Playwright, not the page, so the cut is applied here too).
+  let cut = false;
+  await context.route("**/_next/static/**/*.js", async (route) => {
+    if (cut) return route.abort("internetdisconnected");
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("Inscrire et émarger")) await new Promise((r) => setTimeout(r, 3000));
+    await route.fulfill({ response, body });
+  });
+  await page.goto(accueilUrl(fx.journeeId));
+  await expect(page.getByTestId("donnees-locales")).toContainText("Données hors ligne à jour de", { timeout: 15_000 });
+  cut = true;
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Sur place" }).click();
+  await expect(page.getByLabel("Prénom (obligatoire)", { exact: true })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await context.close();
+});

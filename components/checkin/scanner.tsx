@@ -66,6 +66,8 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
   const [announce, setAnnounce] = useState("");
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [codeReady, setCodeReady] = useState(false);
+  const onCodeReady = useCallback(() => setCodeReady(true), []);
   const wedge = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const offline = useOffline(journeeId);
@@ -164,7 +166,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.srOnly}>
         {announce}
       </div>
-      <ServiceWorkerRegistration preload={preloadLazyCode} />
+      <ServiceWorkerRegistration preload={preloadLazyCode} onCodeReady={onCodeReady} />
       {/* The scan area comes first: on a phone it opens on the first screen, the rest below. */}
       <nav aria-label="Mode d'accueil" className={styles.modes}>
         {MODES.map((m) => (
@@ -214,7 +216,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
         />
       )}
       {/* Sticky: once the page scrolls, the network state stays at the top of the screen. */}
-      <StatusBar state={offline.state} onSync={() => void offline.syncNow()} />
+      <StatusBar state={offline.state} codeReady={codeReady} onSync={() => void offline.syncNow()} />
       <UndoBar
         item={undoable}
         undoLocal={offline.undoLocal}

@@ -6,18 +6,28 @@ import { useEffect } from "react";
  * Registers /sw.js (scope /) from the scanner page only, then asks it to keep this page and the
  * scripts, styles and fonts it loaded, so that the scanner opens again with no network.
  */
-export function ServiceWorkerRegistration({ preload }: { preload?: () => Promise<unknown> }) {
+export function ServiceWorkerRegistration({
+  preload,
+  onCodeReady,
+}: {
+  preload?: () => Promise<unknown>;
+  /** Called once the lazily loaded code is in memory (or could not load): the device may go offline. */
+  onCodeReady?: () => void;
+}) {
   useEffect(() => {
-    if (!("serviceWorker" in navigator)) return;
     let cancelled = false;
+    // Code the page loads later (dynamic imports): fetched at once, not after the worker is ready, so
+    // that a network cut a second after opening still leaves search and walk-in usable.
+    const code = (preload?.() ?? Promise.resolve()).catch(() => {});
+    void code.then(() => cancelled || onCodeReady?.());
+    if (!("serviceWorker" in navigator)) return;
     void (async () => {
       try {
         await navigator.serviceWorker.register("/sw.js", { scope: "/" });
         const registration = await navigator.serviceWorker.ready;
         if (cancelled) return;
-        // Code the page loads later (dynamic imports): fetched now, after the page is up, so that it
-        // is kept with the page's assets and works with no network.
-        await preload?.().catch(() => {});
+        // Kept with the page's assets, so that it also loads when the page is reopened offline.
+        await code;
         const assets = performance
           .getEntriesByType("resource")
           .map((e) => e.name)
@@ -32,6 +42,6 @@ export function ServiceWorkerRegistration({ preload }: { preload?: () => Promise
     return () => {
       cancelled = true;
     };
-  }, [preload]);
+  }, [preload, onCodeReady]);
   return null;
 }

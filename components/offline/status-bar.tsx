@@ -16,7 +16,16 @@ export function pendingText(n: number): string {
 }
 
 /** Online / offline / syncing and the queue, always on screen, in words, icon and colour. */
-export function StatusBar({ state, onSync }: { state: OfflineState; onSync: () => void }) {
+export function StatusBar({
+  state,
+  onSync,
+  codeReady = true,
+}: {
+  state: OfflineState;
+  onSync: () => void;
+  /** The scanner's lazily loaded parts (search, walk-in) are in memory: offline is really ready. */
+  codeReady?: boolean;
+}) {
   const key = state.syncing ? "syncing" : state.online ? "online" : "offline";
   const s = STATES[key];
   return (
@@ -32,9 +41,11 @@ export function StatusBar({ state, onSync }: { state: OfflineState; onSync: () =
         <span data-testid="en-attente">{pendingText(state.pending)}</span>
       </p>
       <p data-testid="donnees-locales">
-        {state.refreshedAt
-          ? `Données hors ligne à jour de ${formatTime(new Date(state.refreshedAt))}`
-          : "Pas encore de données hors ligne sur cet appareil"}
+        {!state.refreshedAt
+          ? "Pas encore de données hors ligne sur cet appareil"
+          : codeReady
+            ? `Données hors ligne à jour de ${formatTime(new Date(state.refreshedAt))}`
+            : "Préparation du mode hors ligne…"}
       </p>
       <button
         type="button"
