@@ -99,7 +99,7 @@ test("an organiser e-mails the attestations: sent after the answer, to attendees
   }
   await expect(async () => {
     await page.reload();
-    await expect(progress).toHaveText(/Attestations envoyées : 2 sur 2 .*2 envoyée\(s\), 0 échec\(s\)/, {
+    await expect(progress).toHaveText(/Attestations envoyées : 2 sur 2 personnes présentes.*2 envoyées, 0 échec\./, {
       timeout: 1000,
     });
   }).toPass({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { plural } from "@/lib/format/plural";
 import { messageAction } from "@/lib/messages/actions";
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS, MESSAGE_REFUSALS, REMINDER_TEMPLATE } from "@/lib/messages/schema";
 import { ErrorSummary, FormField } from "./form-field";
@@ -48,7 +49,12 @@ export function MessageForm({ journeeId, recipients }: { journeeId: string; reci
         </button>{" "}
         {preview ? (
           <button type="submit" name="intent" value="send" className="button" disabled={pending}>
-            Envoyer à {state?.ok ? state.recipients : recipients} personne(s) confirmée(s)
+            Envoyer à{" "}
+            {plural(
+              (state?.ok ? state.recipients : recipients) ?? recipients,
+              "personne confirmée",
+              "personnes confirmées",
+            )}
           </button>
         ) : null}
       </div>

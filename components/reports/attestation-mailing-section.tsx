@@ -1,4 +1,5 @@
 import { formatShortDateTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { sendAttestationsAction } from "@/lib/reports/actions";
 import type { AttestationMailingProgress } from "@/lib/reports/queries/attestation-mailing";
 
@@ -27,9 +28,10 @@ export function AttestationMailingSection({ journeeId, progress, envoi }: Props)
         </p>
       )}
       <p data-testid="attestations-progress">
-        Attestations envoyées : {sent} sur {total} personne(s) présente(s) ayant une adresse e-mail.
+        Attestations envoyées : {sent} sur {plural(total, "personne présente", "personnes présentes")} ayant une adresse
+        e-mail.
         {last &&
-          ` Dernier envoi le ${formatShortDateTime(last.at)} : ${last.sent} envoyée(s), ${last.failed} échec(s).`}
+          ` Dernier envoi le ${formatShortDateTime(last.at)} : ${plural(last.sent, "envoyée", "envoyées")}, ${plural(last.failed, "échec")}.`}
       </p>
       {sent < total && (
         <form action={sendAttestationsAction}>

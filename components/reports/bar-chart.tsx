@@ -19,12 +19,6 @@ export function BarChart({
   unit?: string;
 }) {
   const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
-  const labelW = 230;
-  const barH = 14;
-  const groupH = series.length * barH + 12;
-  const width = 760;
-  const plotW = width - labelW - 60;
-  const height = rows.length * groupH + 10;
   return (
     <figure className={styles.figure}>
       <figcaption>{title}</figcaption>
@@ -36,27 +30,28 @@ export function BarChart({
           </li>
         ))}
       </ul>
-      <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
-        {rows.map((r, i) => (
-          <g key={r.label} transform={`translate(0 ${i * groupH + 5})`}>
-            <text x={labelW - 8} y={(series.length * barH) / 2 + 4} textAnchor="end" fontSize="12" fill="#1d232a">
-              {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
-            </text>
-            {series.map((s, k) => {
-              const v = r.values[s.key] ?? 0;
-              const w = (v / max) * plotW;
-              return (
-                <g key={s.key}>
-                  <rect x={labelW} y={k * barH} width={Math.max(w, v ? 1 : 0)} height={barH - 2} fill={s.color} />
-                  <text x={labelW + w + 4} y={k * barH + barH - 4} fontSize="11" fill="#1d232a">
-                    {v}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
+      {/* HTML, not a scaled SVG: words and figures keep the page's text size on a phone. */}
+      <div className={styles.bars} aria-hidden="true">
+        {rows.map((r) => (
+          <div key={r.label} className={styles.barRow}>
+            <span className={styles.barLabel}>{r.label}</span>
+            <span className={styles.barGroup}>
+              {series.map((s) => {
+                const v = r.values[s.key] ?? 0;
+                return (
+                  <span key={s.key} className={styles.barLine}>
+                    <span
+                      className={styles.bar}
+                      style={{ width: `calc((100% - 4rem) * ${v / max})`, background: s.color }}
+                    />
+                    <span className={styles.barValue}>{v.toLocaleString("fr-FR")}</span>
+                  </span>
+                );
+              })}
+            </span>
+          </div>
         ))}
-      </svg>
+      </div>
       <DataTable caption={`${title} (${unit})`} series={series} rows={rows} />
     </figure>
   );

@@ -13,3 +13,24 @@ describe("plural", () => {
     expect(pluralWord(4, "attendu·e", "attendu·es")).toBe("attendu·es");
   });
 });
+
+// Issue 15 point 13: « 1 personne(s) » reads badly, to people and to screen readers; every count goes
+// through plural(). A word with « (s) », « (es) » or « (x) » glued to it, in any interface source, fails.
+describe("interface texts", () => {
+  it("never write a plural in parentheses", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const offenders: string[] = [];
+    for (const root of ["app", "components", "lib"]) {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true });
+      for (const entry of entries) {
+        if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) continue;
+        const path = `${entry.parentPath}/${entry.name}`;
+        const lines = (await readFile(path, "utf8")).split("\n");
+        lines.forEach((line, i) => {
+          if (/\p{L}{2,}\((?:s|es|x)\)(?!\s*(?:=>|\{))/u.test(line)) offenders.push(`${path}:${i + 1}`);
+        });
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

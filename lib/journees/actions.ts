@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireCapability } from "@/lib/auth/current-user";
 import { canCreateJourneeFor } from "@/lib/auth/permissions";
+import { plural } from "@/lib/format/plural";
 import { actorOf, authorizeManage, guarded } from "@/lib/journee-admin/authorize";
 import { notifyJourneeCancelled } from "@/lib/messages/mutations";
 import { notifyRegistration } from "@/lib/registration/notify";
@@ -55,7 +56,9 @@ export async function updateJourneeAction(_prev: unknown, form: FormData): Promi
     if (!done.ok) return done;
     for (const p of done.promoted) await notifyRegistration(p.registrationId, "promotion", p.droppedParts);
     refresh(id);
-    const promoted = done.promoted.length ? ` ${done.promoted.length} personne(s) quittent la liste d'attente.` : "";
+    const promoted = done.promoted.length
+      ? ` ${done.promoted.length < 2 ? "1 personne quitte" : `${done.promoted.length} personnes quittent`} la liste d'attente.`
+      : "";
     return ok({ id, message: `Modifications enregistrées.${promoted}` });
   });
 }
@@ -91,6 +94,9 @@ export async function cancelJourneeAction(_prev: unknown, form: FormData): Promi
     if (!done.ok) return done;
     const { sent } = await notifyJourneeCancelled(m.scope, parsed.data.journeeId);
     refresh(parsed.data.journeeId);
-    return ok({ id: parsed.data.journeeId, message: `Journée annulée : ${sent} personne(s) prévenue(s) par e-mail.` });
+    return ok({
+      id: parsed.data.journeeId,
+      message: `Journée annulée : ${plural(sent, "personne prévenue", "personnes prévenues")} par e-mail.`,
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import { formatDayRange, formatShortDateTime, formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { type Align, drawLine, drawLines, lineHeight, type TextStyle, textWidth, wrapLines } from "./pdf-text";
 
 /**
@@ -166,7 +167,9 @@ export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPers
   const headingLabel = digital ? "Émargement numérique" : "Feuille d'émargement";
   const present = people.filter((p) => p.checkedInAt).length;
   const late = people.filter((p) => p.lateSync).length;
-  const lateNote = late ? ` - * ${late} scan(s) hors ligne reçu(s) après la fermeture de l'accueil` : "";
+  const lateNote = late
+    ? ` - * ${plural(late, "scan hors ligne reçu", "scans hors ligne reçus")} après la fermeture de l'accueil`
+    : "";
   const extra = digital ? `${present} présent·es sur ${people.length} inscrit·es${lateNote}` : "";
   const blocks = headerBlocks(doc, h, headingLabel, extra);
   const labels = { cells: columns.map((c) => [c.label]), height: 16 };

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { formatShortDate, parisDateKey } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { ok, type Result, refused } from "@/lib/result";
 import { ticketPayload } from "@/lib/security/tokens";
 import { drawAttestation } from "./attestation-pdf";
@@ -177,7 +178,7 @@ export async function buildExport(
   // attestations-zip
   if (journee.endsAt.getTime() > Date.now()) return refused("not_finished");
   const files = await attestationFiles(scope, journee.id, organisers);
-  const readme = `Attestations de présence - ${journee.title} (${formatShortDate(journee.startsAt)})\r\n${files.length} attestation(s). Vérification : ${verifyUrl()}\r\n`;
+  const readme = `Attestations de présence - ${journee.title} (${formatShortDate(journee.startsAt)})\r\n${plural(files.length, "attestation")}. Vérification : ${verifyUrl()}\r\n`;
   const zip = zipSync(
     { "LISEZMOI.txt": strToU8(readme), ...Object.fromEntries(files.map((x) => [x.filename, x.pdf])) },
     { level: 0 },

@@ -27,7 +27,7 @@ describe("attestations de présence", () => {
     const files = unzipSync(new Uint8Array(result.body as Buffer));
     const pdfs = Object.keys(files).filter((n) => n.endsWith(".pdf"));
     expect(pdfs).toHaveLength(3); // Zoé, Jérôme, Loïc — not the no-show, the waitlisted or the cancelled
-    expect(strFromU8(files["LISEZMOI.txt"])).toContain("3 attestation(s)");
+    expect(strFromU8(files["LISEZMOI.txt"])).toContain("3 attestations. Vérification");
     const zoeName = pdfs.find((n) => n.includes("Lef"));
     const text = await pdfToText(await writeTemp("zoe.pdf", files[zoeName ?? ""]));
     expect(text).toContain("Attestation de présence");

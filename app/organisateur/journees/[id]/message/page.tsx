@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { MessageForm } from "@/components/journee-admin/message-form";
+import { plural } from "@/lib/format/plural";
 import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
 import { countRecipients } from "@/lib/messages/queries";
 
@@ -19,8 +20,8 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
       </p>
       <h1>Message aux inscrits</h1>
       <p>
-        Le message part vers les {recipients} personne(s) confirmée(s) ayant une adresse e-mail (pas la liste
-        d'attente). Prévisualisez-le avant de l'envoyer ; l'envoi est inscrit au journal.
+        Le message part vers {plural(recipients, "personne confirmée", "personnes confirmées")} ayant une adresse e-mail
+        (pas la liste d'attente). Prévisualisez-le avant de l'envoyer ; l'envoi est inscrit au journal.
       </p>
       <MessageForm journeeId={id} recipients={recipients} />
     </>
