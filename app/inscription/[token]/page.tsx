@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PersonAttendance } from "@/components/attendance/person-attendance";
 import {
   LinkProblem,
   linkUsable,
@@ -59,6 +60,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           </p>
         </section>
       ) : null}
+      <PersonAttendance token={token} code={roomCodeParam(query.code)} />
       <section aria-labelledby="details-titre">
         <h2 id="details-titre">Récapitulatif</h2>
         <RegistrationDetails reg={reg} />
@@ -76,4 +78,10 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
       </section>
     </div>
   );
+}
+
+/** A room code arriving from /signer (or typed in the address): 6 characters of its alphabet, else empty. */
+function roomCodeParam(value: string | string[] | undefined): string {
+  const code = typeof value === "string" ? value.trim().toUpperCase() : "";
+  return /^[A-HJKMNP-Z2-9]{6}$/.test(code) ? code : "";
 }
