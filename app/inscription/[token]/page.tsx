@@ -28,7 +28,14 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const query = await searchParams;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
+  // After the journée, the link still lets a person absent from a half-day ask for a justification.
+  if (!linkUsable(reg))
+    return (
+      <>
+        <LinkProblem reg={reg} token={token} />
+        {reg.status === "CONFIRMED" && <PersonAttendance token={token} code="" />}
+      </>
+    );
   const name = `${reg.firstName} ${reg.lastName}`;
   return (
     <div className="prose">
