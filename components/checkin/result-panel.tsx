@@ -47,7 +47,15 @@ export function describeAnswer(result: ScanResult, d: ScanDetails): string[] {
   return lines;
 }
 
-type AnswerView = { tone: ScanTone; icon: string; title: string; lines: string[]; name?: string };
+export type AnswerView = {
+  tone: ScanTone;
+  icon: string;
+  title: string;
+  lines: string[];
+  name?: string;
+  /** data-result of a view that is not a scan's (the departure, issue 13). */
+  result?: string;
+};
 
 export function answerView(answer: ScanAnswer): AnswerView {
   if ("error" in answer)
@@ -68,6 +76,8 @@ type Props = {
   decodedAt: number;
   onClose: () => void;
   onShown: (ms: number) => void;
+  /** Shown instead of the scan's own view (check-out mode). */
+  view?: AnswerView;
 };
 
 /**
@@ -75,9 +85,9 @@ type Props = {
  * A modal: the focus goes to « Suivant » and stays inside. Escape, « Suivant » or the next scan closes it
  * (a keyboard-wedge code typed meanwhile goes to the field the scan came from).
  */
-export function ResultPanel({ answer, decodedAt, onClose, onShown }: Props) {
-  const view = answerView(answer);
-  const result = "error" in answer ? "error" : answer.result;
+export function ResultPanel({ answer, decodedAt, onClose, onShown, view: override }: Props) {
+  const view = override ?? answerView(answer);
+  const result = override?.result ?? ("error" in answer ? "error" : answer.result);
   const shown = useRef(onShown);
   shown.current = onShown;
   const panel = useRef<HTMLElement>(null);

@@ -12,8 +12,9 @@ import type { Counts, ScanMethod } from "@/lib/checkin/schema";
 import { Camera, loadDecoder } from "./camera";
 import styles from "./checkin.module.css";
 import { CountsBar } from "./counts-bar";
+import { scanDeparture } from "./departure";
 import { signal, unlockAudio } from "./feedback";
-import { answerView, ResultPanel } from "./result-panel";
+import { type AnswerView, answerView, ResultPanel } from "./result-panel";
 import {
   fetchCounts,
   loadStation,
@@ -38,18 +39,20 @@ const preloadLazyCode = () => Promise.all([loadSearchPanel(), loadWalkInForm(), 
 
 export type ScannerProps = {
   journeeId: string;
-  parts: { key: string; title: string }[];
+  /** endsAt (ISO): the check-out mode tells a departure before the end (« parti avant la fin »). */
+  parts: { key: string; title: string; endsAt?: string }[];
   initialPartKey: string;
   canForceCapacity: boolean;
   /** The journée asks for a signature per half-day after an ok scan (issue 13). */
   signatures?: boolean;
 };
-type Shown = { answer: ScanAnswer; decodedAt: number; id: number };
-type Mode = "scan" | "search" | "walkin";
+type Shown = { answer: ScanAnswer; decodedAt: number; id: number; view?: AnswerView };
+type Mode = "scan" | "search" | "walkin" | "depart";
 const MODES: { mode: Mode; label: string }[] = [
   { mode: "scan", label: "Scanner" },
   { mode: "search", label: "Rechercher" },
   { mode: "walkin", label: "Sur place" },
+  { mode: "depart", label: "Départ" },
 ];
 
 function resultDuration(answer: ScanAnswer): number {
@@ -127,10 +130,33 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
     [refreshSoon, door.offer, partKey],
   );
 
+  // Check-out mode: the departure's own view (time, « parti avant la fin », or « réseau nécessaire »).
+  const showView = useCallback(
+    (answer: ScanAnswer, view: AnswerView, decodedAt: number) => {
+      setShown({ answer, view, decodedAt, id: ++seq.current });
+      setAnnounce(`${view.title}. ${view.lines.join(" ")}${seq.current % 2 ? "" : "\u00a0"}`);
+      signal(view.tone);
+      refreshSoon();
+    },
+    [refreshSoon],
+  );
+  const departing = mode === "depart";
+
   // Offline (or older scans still waiting): answered from the local snapshot, queued with the same nonce.
   const scan = useCallback(
     async (source: { ticket: string } | { registrationId: string }, method: ScanMethod, decodedAt: number) => {
       if (!station) return;
+      if (departing) {
+        const endsAt = parts.find((p) => p.key === partKey)?.endsAt;
+        const out = await scanDeparture(source, method === "QR" ? "QR" : "MANUAL", {
+          journeeId,
+          partKey,
+          station,
+          endsAt,
+          offline,
+        });
+        return out.view ? showView(out.answer, out.view, decodedAt) : show(out.answer, decodedAt);
+      }
       const ctx = { journeeId, partKey, door: station.door, deviceId: station.deviceId, method, nonce: newNonce() };
       const local = offline.shouldQueue() ? await offline.scan(source, ctx) : null;
       if (local) return show(local, decodedAt);
@@ -143,7 +169,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
       if (!("error" in answer)) offline.rememberOnline(answer, partKey);
       show(answer, decodedAt);
     },
-    [journeeId, partKey, station, show, offline],
+    [journeeId, partKey, station, show, offline, departing, parts, showView],
   );
   const lastRun = offline.state.lastRun;
   useEffect(() => {
@@ -175,9 +201,11 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
           </button>
         ))}
       </nav>
-      {mode === "scan" && (
+      {(mode === "scan" || departing) && (
         <section aria-labelledby="titre-scan" className={styles.panel}>
-          <h2 id="titre-scan">Scanner un billet</h2>
+          <h2 id="titre-scan">
+            {departing ? "Départ : scanner le billet de la personne qui part" : "Scanner un billet"}
+          </h2>
           <form onSubmit={onWedgeSubmit} className={styles.wedge}>
             <label htmlFor="code-billet">Code du billet (douchette ou saisie)</label>
             <div className={styles.row}>
@@ -249,6 +277,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
           decodedAt={shown.decodedAt}
           onClose={close}
           onShown={recordTiming}
+          view={shown.view}
         />
       )}
     </div>

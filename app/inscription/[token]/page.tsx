@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PersonAttendance } from "@/components/attendance/person-attendance";
 import {
   LinkProblem,
   linkUsable,
@@ -27,7 +28,14 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const query = await searchParams;
   const reg = await getRegistrationByManageToken(token);
   if (!reg) notFound();
-  if (!linkUsable(reg)) return <LinkProblem reg={reg} token={token} />;
+  // After the journée, the link still lets a person absent from a half-day ask for a justification.
+  if (!linkUsable(reg))
+    return (
+      <>
+        <LinkProblem reg={reg} token={token} />
+        {reg.status === "CONFIRMED" && <PersonAttendance token={token} code="" />}
+      </>
+    );
   const name = `${reg.firstName} ${reg.lastName}`;
   return (
     <div className="prose">
@@ -59,6 +67,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           </p>
         </section>
       ) : null}
+      <PersonAttendance token={token} code={roomCodeParam(query.code)} />
       <section aria-labelledby="details-titre">
         <h2 id="details-titre">Récapitulatif</h2>
         <RegistrationDetails reg={reg} />
@@ -76,4 +85,10 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
       </section>
     </div>
   );
+}
+
+/** A room code arriving from /signer (or typed in the address): 6 characters of its alphabet, else empty. */
+function roomCodeParam(value: string | string[] | undefined): string {
+  const code = typeof value === "string" ? value.trim().toUpperCase() : "";
+  return /^[A-HJKMNP-Z2-9]{6}$/.test(code) ? code : "";
 }

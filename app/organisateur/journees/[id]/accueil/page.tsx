@@ -26,8 +26,12 @@ export default async function AccueilPage({ params }: Props) {
   const now = Date.now();
   const halfDays = journee.parts.filter((p) => p.kind === "HALF_DAY");
   const parts = halfDays.length
-    ? halfDays.map((p) => ({ key: p.id, title: `${p.title} (${formatTime(p.startsAt)} – ${formatTime(p.endsAt)})` }))
-    : [{ key: WHOLE_DAY, title: "Journée entière" }];
+    ? halfDays.map((p) => ({
+        key: p.id,
+        title: `${p.title} (${formatTime(p.startsAt)} – ${formatTime(p.endsAt)})`,
+        endsAt: p.endsAt.toISOString(),
+      }))
+    : [{ key: WHOLE_DAY, title: "Journée entière", endsAt: journee.endsAt.toISOString() }];
   // Default: the current or next half-day, else the last one.
   const current = halfDays.find((p) => p.endsAt.getTime() > now) ?? halfDays.at(-1);
   const { opensAt, closesAt } = checkInWindow(journee);
@@ -53,6 +57,14 @@ export default async function AccueilPage({ params }: Props) {
       <p>
         {journee.city}, {formatDayRange(journee.startsAt, journee.endsAt)}. Émargement ouvert du{" "}
         {formatShortDateTime(opensAt)} au {formatShortDateTime(closesAt)}.
+        {journee.attendanceProof === "SCAN_AND_SIGNATURE" && (
+          <>
+            {" "}
+            <Link href={`/organisateur/journees/${encodeURIComponent(journee.id)}/accueil/salle`}>
+              Code de salle (signature sur téléphone)
+            </Link>
+          </>
+        )}
         {canManageJournee(user, journee) && (
           <>
             {" "}
