@@ -81,6 +81,8 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
     asks: signatures,
     queue: offline.queueSignature,
     onDone: (message) => {
+      // The scan's result was under the pad: once signed (or skipped), it is stale — not shown again.
+      setShown(null);
       setAnnounce(message);
       requestAnimationFrame(() => wedge.current?.focus());
     },
