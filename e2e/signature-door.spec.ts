@@ -3,6 +3,7 @@ import { signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
 import { accueilUrl, keepResults, makeFixture, scanCode, tabTo } from "./fixtures/checkin";
 import { cameraContext, launchWithCamera, qrVideo } from "./fixtures/fake-camera";
+import { drawOnPad } from "./fixtures/room";
 
 /**
  * Issue 13 point 2: after an ok scan the door's phone shows a full-screen pad; a signature drawn with
@@ -13,19 +14,6 @@ async function proof(request: APIRequestContext, journeeId: string): Promise<Pro
   const res = await request.get(`/api/attendance/proof?journeeId=${journeeId}&partKey=journee`);
   expect(res.ok()).toBe(true);
   return (await res.json()) as Proof;
-}
-
-/** A signature-like scribble, drawn by the mouse (pointer events) across the pad. */
-async function draw(page: Page) {
-  const pad = page.getByTestId("signature-pad");
-  const box = await pad.boundingBox();
-  if (!box) throw new Error("pad not visible");
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i++) {
-    await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 });
-  }
-  await page.mouse.up();
 }
 
 test("door: the camera scans a ticket, the person signs on the phone, the signature is stored", async ({ request }) => {
@@ -52,7 +40,7 @@ test("door: the camera scans a ticket, the person signs on the phone, the signat
     await expect(dialog.getByRole("img", { name: /Zone de signature/ })).toBeVisible();
     await expectNoA11yViolations(page);
 
-    await draw(page);
+    await drawOnPad(page);
     await expect(dialog.getByRole("status")).toHaveText("Signature tracée.");
     await expect(valider).toBeEnabled();
     // Keyboard: Effacer then Valider are reachable with Tab.
@@ -122,7 +110,7 @@ test("door offline: the signature waits in the queue after its scan and is store
   await scanCode(page, fx.tickets[0].payload);
   const dialog = page.getByRole("dialog", { name: "Signez ici" });
   await expect(dialog).toBeVisible();
-  await draw(page);
+  await drawOnPad(page);
   await dialog.getByRole("button", { name: "Valider" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "hors ligne, envoyée au retour du réseau" })).toBeAttached();

@@ -94,7 +94,7 @@ export function RoomScreen({ journeeId, partKey, partTitle }: Props) {
               <span aria-hidden="true" data-testid="room-code">
                 {room.code}
               </span>
-              <span className={styles.srOnly}>{room.code.split("").join(" ")}</span>
+              <span className="visually-hidden">{room.code.split("").join(" ")}</span>
             </p>
             <p className={styles.countdown} aria-hidden="true" data-testid="room-countdown">
               Nouveau code dans {seconds} s

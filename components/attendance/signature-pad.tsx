@@ -120,7 +120,7 @@ export function SignaturePad({ onSubmit, busy, submitLabel = "Valider", label, a
         onPointerCancel={end}
         onLostPointerCapture={end}
       />
-      <p role="status" aria-live="polite" className={styles.srOnly}>
+      <p role="status" aria-live="polite" className="visually-hidden">
         {status}
       </p>
       <div className={styles.padButtons}>

@@ -7,7 +7,7 @@ export function CountsBar({ counts }: { counts: Counts | null }) {
   if (!counts) return <p className={styles.counts}>Comptage en cours…</p>;
   return (
     <section aria-labelledby="titre-comptage" className={styles.counts}>
-      <h2 id="titre-comptage" className={styles.srOnly}>
+      <h2 id="titre-comptage" className="visually-hidden">
         Comptage
       </h2>
       <p data-testid="compteur">

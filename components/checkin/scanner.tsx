@@ -191,7 +191,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
 
   return (
     <div className={styles.scanner}>
-      <div role="status" aria-live="polite" aria-atomic="true" className={styles.srOnly}>
+      <div role="status" aria-live="polite" aria-atomic="true" className="visually-hidden">
         {announce}
       </div>
       <ServiceWorkerRegistration preload={preloadLazyCode} onCodeReady={onCodeReady} />

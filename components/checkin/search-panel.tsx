@@ -82,7 +82,7 @@ export function SearchPanel({ journeeId, partKey, onCheckIn, local }: Props) {
                   {h.checkedInAt && <> · déjà émargé·e à {formatTime(new Date(h.checkedInAt))}</>}
                 </span>
                 <button type="button" className={styles.primary} onClick={() => checkIn(h.registrationId)}>
-                  Émarger<span className={styles.srOnly}> {name}</span>
+                  Émarger<span className="visually-hidden"> {name}</span>
                 </button>
               </li>
             );

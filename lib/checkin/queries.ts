@@ -7,6 +7,12 @@ import type { JourneeSnapshot, RegistrationSnapshot } from "./evaluate";
 import { agentDisplayName } from "./labels";
 import { type Counts, type ScanResult, WHOLE_DAY } from "./schema";
 
+/** A journée's parts as check-in and the émargement read them: in programme order, with their times. */
+export const PARTS_IN_ORDER = {
+  orderBy: [{ position: "asc" }, { startsAt: "asc" }],
+  select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },
+} satisfies Prisma.Journee$partsArgs;
+
 /**
  * Server-only reads of the check-in domain. Every function that takes a `scope` (from
  * `journeeScope(user, capability)`) puts it in its `where`: out of scope reads as "not found".
@@ -36,10 +42,7 @@ export async function getCheckInJournee(scope: JourneeScope, journeeId: string):
       capacity: true,
       confirmedCount: true,
       attendanceProof: true,
-      parts: {
-        orderBy: [{ position: "asc" }, { startsAt: "asc" }],
-        select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },
-      },
+      parts: PARTS_IN_ORDER,
     },
   });
 }

@@ -1,4 +1,5 @@
 import { checkInPartKeys } from "@/lib/checkin/evaluate";
+import { PARTS_IN_ORDER } from "@/lib/checkin/queries";
 import { WHOLE_DAY } from "@/lib/checkin/schema";
 import { getDb } from "@/lib/db/client";
 import { hashToken } from "@/lib/security/tokens";
@@ -31,10 +32,7 @@ export async function personAttendance(token: string) {
           startsAt: true,
           endsAt: true,
           attendanceProof: true,
-          parts: {
-            orderBy: [{ position: "asc" }, { startsAt: "asc" }],
-            select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },
-          },
+          parts: PARTS_IN_ORDER,
         },
       },
       checkIns: { select: { partKey: true } },

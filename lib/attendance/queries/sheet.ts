@@ -1,5 +1,6 @@
 import { type CurrentUser, journeeScope } from "@/lib/auth/permissions";
 import { checkInPartKeys } from "@/lib/checkin/evaluate";
+import { PARTS_IN_ORDER } from "@/lib/checkin/queries";
 import { WHOLE_DAY } from "@/lib/checkin/schema";
 import { getDb } from "@/lib/db/client";
 import { appUrl } from "@/lib/registration/emails";
@@ -20,10 +21,7 @@ export async function sheetJournee(user: CurrentUser, journeeId: string) {
       startsAt: true,
       endsAt: true,
       lateToleranceMinutes: true,
-      parts: {
-        orderBy: [{ position: "asc" }, { startsAt: "asc" }],
-        select: { id: true, kind: true, title: true, startsAt: true, endsAt: true },
-      },
+      parts: PARTS_IN_ORDER,
     },
   });
   if (!journee) return null;
