@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
 import { accueilUrl, keepResults, makeFixture, scanCode, tabTo } from "./fixtures/checkin";
