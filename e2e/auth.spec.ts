@@ -183,7 +183,7 @@ test("sign-in attempts are rate limited per address, and the person is told so",
   await expectNoA11yViolations(page);
   await waitForMailCount(email, 5);
   // A sentinel asked for after the refused attempt: once it has arrived, a sixth mail would have too.
-  const sentinel = "sentinelle.limite@unafo.example.org";
+  const sentinel = "sentinelle.connexion@unafo.example.org";
   await inviteUser(page.request, { email: sentinel, role: "LECTEUR" });
   await requestLink(page, sentinel);
   await waitForMailCount(sentinel, 1);
