@@ -70,6 +70,7 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [codeReady, setCodeReady] = useState(false);
+  const [padClosed, setPadClosed] = useState(0);
   const onCodeReady = useCallback(() => setCodeReady(true), []);
   const wedge = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
@@ -84,9 +85,14 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
       // The scan's result was under the pad: once signed (or skipped), it is stale — not shown again.
       setShown(null);
       setAnnounce(message);
-      requestAnimationFrame(() => wedge.current?.focus());
+      setPadClosed((n) => n + 1);
     },
   });
+  // Focus the ticket field once the pad's modal dialog is unmounted: onDone runs after an await, so a
+  // frame can come before that commit, and an element behind a modal dialog cannot take the focus.
+  useEffect(() => {
+    if (padClosed) wedge.current?.focus();
+  }, [padClosed]);
 
   useEffect(() => setStation(loadStation()), []);
   const refreshCounts = useCallback(() => {
