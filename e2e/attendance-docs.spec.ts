@@ -33,7 +33,7 @@ test("a reader downloads the signed sheet and the proof annex; the verifier says
   await signInAs(page, { role: "LECTEUR" });
   const mark = await auditMark(page.request);
   await page.goto(`/organisateur/exports?journeeId=${s.journeeId}`);
-  await expect(page.getByRole("heading", { level: 2, name: "Émargement signé" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Émargement signé", exact: true })).toBeVisible();
   await expectNoA11yViolations(page);
 
   const sheet = await download(page, /toutes les demi-journées/);
