@@ -62,7 +62,7 @@ function keepCodePoints(font: fontkit.Font): fontkit.Font {
  * text and features for the process. pdfkit scales a run's positions in place, so each caller gets
  * fresh positions (the glyphs are fontkit's own shared objects anyway). A 300 × 2 signed sheet: −40 %.
  */
-function cacheLayouts(font: fontkit.Font): fontkit.Font {
+export function cacheLayouts(font: fontkit.Font): fontkit.Font {
   const layouts = new Map<string, fontkit.GlyphRun>();
   const layout = font.layout.bind(font);
   font.layout = (text, features, ...rest) => {
