@@ -3,6 +3,8 @@ import { connection } from "next/server";
 import { AttestationMailingSection } from "@/components/reports/attestation-mailing-section";
 import { ExportFiltersForm } from "@/components/reports/export-filters-form";
 import styles from "@/components/reports/reports.module.css";
+import { SignedDocumentsList } from "@/components/reports/signed-documents-list";
+import { signedHalfDays } from "@/lib/attendance/queries/documents";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
@@ -53,6 +55,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
             </li>
           ))}
       </ul>
+      {journee && <SignedDocumentsList journeeId={journee.id} halfDays={await signedHalfDays(user, journee.id)} />}
       {journee && finished && canManageJournee(user, journee) && (
         <AttestationMailingSection
           journeeId={journee.id}
