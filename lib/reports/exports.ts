@@ -4,6 +4,7 @@ import { ok, type Result, refused } from "@/lib/result";
 import { ticketPayload } from "@/lib/security/tokens";
 import { drawAttestation } from "./attestation-pdf";
 import { drawBadges } from "./badges-pdf";
+import { catererCsv, catererXlsx, drawCaterer } from "./caterer";
 import { columnCells, csvChunks } from "./csv";
 import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
 import { REGISTRATION_COLUMNS } from "./labels";
@@ -19,9 +20,16 @@ import {
   type ReportJournee,
   type Scope,
 } from "./queries";
+import { getCatererList } from "./queries/caterer";
 import { countScanRows, iterateScanRows } from "./queries/scans";
 import { SCAN_COLUMNS } from "./scan-columns";
-import { type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
+import {
+  CATERER_KINDS,
+  type ExportFilters,
+  type ExportKind,
+  JOURNEE_REQUIRED,
+  SCAN_HISTORY_KINDS,
+} from "./schema";
 import { drawSummary, getSummary, summaryXlsx } from "./summary";
 import { xlsxStream } from "./xlsx";
 
@@ -159,6 +167,7 @@ export async function buildExport(
     );
     return ok({ filename: `${name}.csv`, contentType: TYPES.csv, body, rows: count });
   }
+  if (CATERER_KINDS.has(kind)) return catererFile(scope, kind, journee.id, name);
   const organisers = await listOrganisers();
 
   if (kind === "emargement-pdf" || kind === "emargement-numerique-pdf") {
@@ -183,6 +192,24 @@ export async function buildExport(
     { level: 0 },
   );
   return ok({ filename: `${name}.zip`, contentType: TYPES.zip, body: Buffer.from(zip), rows: files.length });
+}
+
+async function catererFile(
+  scope: Scope,
+  kind: ExportKind,
+  journeeId: string,
+  name: string,
+): Promise<Result<ExportFile, ExportRefusal>> {
+  const list = await getCatererList(scope, journeeId);
+  if (!list) return refused("unknown_journee");
+  const base = `${name}-${list.mode === "present" ? "jour-meme" : "j-2"}`;
+  const rows = list.lines.length + list.people.length;
+  if (kind === "traiteur-csv")
+    return ok({ filename: `${base}.csv`, contentType: TYPES.csv, body: textStream(catererCsv(list)), rows });
+  if (kind === "traiteur-xlsx")
+    return ok({ filename: `${base}.xlsx`, contentType: TYPES.xlsx, body: catererXlsx(list), rows });
+  const body = pdfStream(newPdf(`${list.title} - ${list.journee.title}`), (d) => drawCaterer(d, list));
+  return ok({ filename: `${base}.pdf`, contentType: TYPES.pdf, body, rows });
 }
 
 /** One attendee's attestation (their code already assigned) and a file name without accents. */

@@ -56,6 +56,9 @@ export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   "synthese-pdf": "Synthèse DDETS (PDF)",
   "historique-scans-csv": "Historique des scans — CSV pour Excel",
   "historique-scans-xlsx": "Historique des scans — classeur XLSX",
+  "traiteur-csv": "Liste traiteur — CSV pour Excel (repas, régimes avec les noms)",
+  "traiteur-xlsx": "Liste traiteur — classeur XLSX",
+  "traiteur-pdf": "Liste traiteur — PDF à transmettre au traiteur",
 };
 
 export const STATUS_FILTER_LABELS: Record<string, string> = {
