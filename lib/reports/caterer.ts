@@ -1,5 +1,5 @@
 import { formatLongDate } from "@/lib/format/dates";
-import { csvChunks, columnCells } from "./csv";
+import { columnCells, csvChunks } from "./csv";
 import { breathe, type Pdf } from "./emargement-pdf";
 import type { ExportColumn } from "./labels";
 import { paragraph, skip } from "./pdf-text";

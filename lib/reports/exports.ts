@@ -7,7 +7,7 @@ import { drawBadges } from "./badges-pdf";
 import { catererCsv, catererXlsx, drawCaterer } from "./caterer";
 import { columnCells, csvChunks } from "./csv";
 import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
-import { REGISTRATION_COLUMNS } from "./labels";
+import { questionColumns, REGISTRATION_COLUMNS } from "./labels";
 import { assignAttestationCodes } from "./mutations";
 import {
   type AttestationData,
@@ -21,15 +21,10 @@ import {
   type Scope,
 } from "./queries";
 import { getCatererList } from "./queries/caterer";
+import { exportQuestionColumns } from "./queries/export-rows";
 import { countScanRows, iterateScanRows } from "./queries/scans";
 import { SCAN_COLUMNS } from "./scan-columns";
-import {
-  CATERER_KINDS,
-  type ExportFilters,
-  type ExportKind,
-  JOURNEE_REQUIRED,
-  SCAN_HISTORY_KINDS,
-} from "./schema";
+import { CATERER_KINDS, type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
 import { drawSummary, getSummary, summaryXlsx } from "./summary";
 import { xlsxStream } from "./xlsx";
 
@@ -121,8 +116,13 @@ export async function buildExport(
 
   if (kind === "inscriptions-csv" || kind === "inscriptions-donnees-csv") {
     const dialect = kind === "inscriptions-csv" ? "excel-fr" : "data";
-    const header = dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS;
-    const rows = mapBatches(iterateExportRows(scope, f), (r) => REGISTRATION_COLUMNS.map((c) => c.value(r)));
+    const questions = questionColumns(await exportQuestionColumns(scope, f));
+    const columns = [...REGISTRATION_COLUMNS, ...questions];
+    const header = [
+      ...(dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS),
+      ...questions.map((c) => c.header),
+    ];
+    const rows = mapBatches(iterateExportRows(scope, f), (r) => columns.map((c) => c.value(r)));
     const count = await countExportRows(scope, f);
     return ok({
       filename: `${name}.csv`,
@@ -133,7 +133,8 @@ export async function buildExport(
   }
   if (kind === "inscriptions-xlsx") {
     const count = await countExportRows(scope, f);
-    const body = xlsxStream("Inscriptions", REGISTRATION_COLUMNS, iterateExportRows(scope, f));
+    const columns = [...REGISTRATION_COLUMNS, ...questionColumns(await exportQuestionColumns(scope, f))];
+    const body = xlsxStream("Inscriptions", columns, iterateExportRows(scope, f));
     return ok({ filename: `${name}.xlsx`, contentType: TYPES.xlsx, body, rows: count });
   }
   if (kind === "synthese-xlsx" || kind === "synthese-pdf") {

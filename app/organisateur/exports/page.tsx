@@ -42,8 +42,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
   // The liste traiteur names diets (possibly health data): organisers of the journée only.
   const caterer = journee ? canManageJournee(user, journee) : false;
   const kinds = EXPORT_KINDS.filter(
-    (k) =>
-      !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)) && (caterer || !CATERER_KINDS.has(k)),
+    (k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)) && (caterer || !CATERER_KINDS.has(k)),
   );
   const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
   return (
