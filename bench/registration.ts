@@ -171,7 +171,9 @@ export async function main(args: string[]): Promise<void> {
   const mails = fs.readdirSync(outbox).length;
   const check = await checkInvariants(journeeId);
   const checkQuestions = await checkInvariants(questionsId);
-  const answerRows = await (await getDb()).registrationAnswer.count({ where: { question: { journeeId: questionsId } } });
+  const answerRows = await (await getDb()).registrationAnswer.count({
+    where: { question: { journeeId: questionsId } },
+  });
   const raw = await rawWriteRate(o.concurrency);
   await closeDb();
   console.log(

@@ -47,7 +47,6 @@ function Answers({ q }: { q: QuestionReport }) {
       {q.texts && q.texts.length > 0 && (
         <ul>
           {q.texts.map((t, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be given twice
             <li key={i}>{t}</li>
           ))}
         </ul>
