@@ -27,6 +27,7 @@ async function seed() {
   ];
   for (const [i, p] of people.entries()) {
     const tokenSalt = newTokenSalt();
+    const { ticketHash, manageHash } = tokensForSalt(tokenSalt);
     const email = `qr${i}-${journee.slug}@example.org`;
     const r = await db.registration.create({
       data: {
@@ -40,7 +41,8 @@ async function seed() {
         structureType: "COMMUNE_CCAS",
         status: "CONFIRMED",
         tokenSalt,
-        ...tokensForSalt(tokenSalt),
+        ticketHash,
+        manageHash,
       },
     });
     await db.registrationAnswer.createMany({
