@@ -10,7 +10,13 @@ import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permi
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
 import { listReportJournees } from "@/lib/reports/queries";
 import { getAttestationMailingProgress } from "@/lib/reports/queries/attestation-mailing";
-import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "@/lib/reports/schema";
+import {
+  CATERER_KINDS,
+  EXPORT_KINDS,
+  exportFiltersSchema,
+  JOURNEE_REQUIRED,
+  SCAN_HISTORY_KINDS,
+} from "@/lib/reports/schema";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -35,7 +41,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     ),
   ).toString();
   // The scan history is exported from its own page (organisers of the journée only).
-  const kinds = EXPORT_KINDS.filter((k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)));
+  // The liste traiteur names diets (possibly health data): organisers of the journée only.
+  const caterer = journee ? canManageJournee(user, journee) : false;
+  const kinds = EXPORT_KINDS.filter(
+    (k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)) && (caterer || !CATERER_KINDS.has(k)),
+  );
   const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
   return (
     <>
