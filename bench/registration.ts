@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parisTime } from "@/lib/format/dates";
+import { addReadyMade } from "@/lib/questions/mutations";
 import { groupCpuMs } from "./cpu";
 import { freshDatabase, pgTransport, startNext, waitHealthy } from "./harness";
 import { checkInvariants, rawWriteRate } from "./registration-db";
@@ -54,7 +55,38 @@ async function createJournee(slug: string, capacity: number): Promise<string> {
   return j.id;
 }
 
-async function drive(base: string, journeeId: string, n: number, concurrency: number, label: string) {
+type Answers = (i: number) => Record<string, string | string[]>;
+
+/**
+ * The three ready-made questions (lunch, diet with its « précisez », transport) on a journée; each
+ * registration answers them all, varying the options (issue 14: the questions' cost).
+ */
+async function addQuestions(journeeId: string): Promise<Answers> {
+  const actor = { id: "bench", email: "bench@example.org", ip: null };
+  for (const key of ["repas", "regime", "transport"] as const) await addReadyMade(journeeId, key, actor);
+  const db = await getDb();
+  const qs = await db.registrationQuestion.findMany({
+    where: { journeeId },
+    orderBy: { position: "asc" },
+    include: { options: { orderBy: { position: "asc" } } },
+  });
+  return (i) =>
+    Object.fromEntries(
+      qs.map((q) => [
+        q.id,
+        q.options.length ? q.options[i % q.options.length].id : i % 5 === 4 ? `Allergie n° ${i}` : "",
+      ]),
+    );
+}
+
+async function drive(
+  base: string,
+  journeeId: string,
+  n: number,
+  concurrency: number,
+  label: string,
+  answers?: Answers,
+) {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let next = 0;
@@ -70,6 +102,7 @@ async function drive(base: string, journeeId: string, n: number, concurrency: nu
         jobTitle: "Travailleur social",
         commune: "Marseille",
         privacyAck: true,
+        ...(answers ? { answers: answers(i) } : {}),
       };
       const t = performance.now();
       const res = await fetch(`${base}/api/inscriptions`, {
@@ -104,6 +137,8 @@ export async function main(args: string[]): Promise<void> {
   await applyMigrations(handle.factory);
   const warmupId = await createJournee("bench-chauffe", 100_000);
   const journeeId = await createJournee("bench-inscriptions", o.capacity);
+  const questionsId = await createJournee("bench-questions", o.capacity);
+  const answers = await addQuestions(questionsId);
   await closeDb(); // PGlite: one process at a time — the server takes over the data directory
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "emarge-bench-outbox-"));
   const base = `http://127.0.0.1:${o.port}`;
@@ -114,6 +149,7 @@ export async function main(args: string[]): Promise<void> {
     APP_URL: `http://127.0.0.1:${o.port}`,
   });
   let run: Awaited<ReturnType<typeof drive>>;
+  let withQuestions: Awaited<ReturnType<typeof drive>>;
   let cpuPerRequest = 0;
   let clientCpuPerRequest = 0;
   try {
@@ -125,6 +161,8 @@ export async function main(args: string[]): Promise<void> {
     const clientUsed = process.cpuUsage(clientBefore);
     clientCpuPerRequest = Math.round(((clientUsed.user + clientUsed.system) / 1000 / o.n) * 100) / 100;
     cpuPerRequest = server.pid ? Math.round(((groupCpuMs(server.pid) - cpuBefore) / o.n) * 100) / 100 : 0;
+    // The same load on a journée with the three ready-made questions, every one answered.
+    withQuestions = await drive(base, questionsId, o.n, o.concurrency, "questions", answers);
     await new Promise((r) => setTimeout(r, 1500)); // let the deferred e-mails finish
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
@@ -132,6 +170,10 @@ export async function main(args: string[]): Promise<void> {
   }
   const mails = fs.readdirSync(outbox).length;
   const check = await checkInvariants(journeeId);
+  const checkQuestions = await checkInvariants(questionsId);
+  const answerRows = await (await getDb()).registrationAnswer.count({
+    where: { question: { journeeId: questionsId } },
+  });
   const raw = await rawWriteRate(o.concurrency);
   await closeDb();
   console.log(
@@ -143,9 +185,18 @@ export async function main(args: string[]): Promise<void> {
   );
   console.log(`  réponses ${JSON.stringify(run.statuses)}, e-mails écrits ${mails}`);
   console.log(`  base : ${JSON.stringify(check)}`);
+  const cost = Math.round((1 - withQuestions.perSecond / run.perSecond) * 1000) / 10;
+  console.log(
+    `  avec les 3 questions toutes faites (repas, régime + précisions, transport) : ${withQuestions.perSecond} inscriptions/s (sans questions : ${run.perSecond}/s, coût ${cost} %, objectif ≤ 10 %), p50 ${withQuestions.p50} ms, p95 ${withQuestions.p95} ms`,
+  );
+  console.log(
+    `  réponses ${JSON.stringify(withQuestions.statuses)}, lignes de réponses ${answerRows}, base : ${JSON.stringify(checkQuestions)}`,
+  );
   console.log(`  écriture transactionnelle brute de la même base : ${raw} transactions/s`);
   const result = {
     registrations_per_s: run.perSecond,
+    registrations_with_questions_per_s: withQuestions.perSecond,
+    questions_cost_percent: cost,
     p50_ms: run.p50,
     p95_ms: run.p95,
     raw_tx_per_s: raw,
@@ -156,7 +207,7 @@ export async function main(args: string[]): Promise<void> {
     concurrency: o.concurrency,
     confirmed: check.confirmed,
     waitlisted: check.waitlisted,
-    invariants_ok: check.ok,
+    invariants_ok: check.ok && checkQuestions.ok,
     server_cpu_ms_per_registration: cpuPerRequest,
     client_cpu_ms_per_registration: clientCpuPerRequest,
   };

@@ -51,6 +51,22 @@ export default function DonneesPersonnellesPage() {
         conservée et supprimée avec la preuve de présence. Si vous ne pouvez pas signer, l'agent atteste votre présence.
         Une absence justifiée est enregistrée avec son motif, supprimé avec la preuve.
       </p>
+      <h3>Réponses aux questions des organisateurs</h3>
+      <p>
+        Les organisateurs d'une journée peuvent ajouter leurs propres questions au formulaire (par exemple «
+        Déjeunerez-vous sur place ? », « Régime alimentaire », « Comment venez-vous ? », le choix d'un atelier). Chaque
+        question dit sous son intitulé pourquoi elle est posée, et n'est obligatoire que si le formulaire l'indique. Vos
+        réponses servent uniquement à préparer la journée : commander les repas au traiteur, organiser le stationnement
+        ou le covoiturage, répartir les ateliers. Les organisateurs en voient surtout des totaux ; la liste des régimes
+        avec les noms, transmise au traiteur, n'est accessible qu'aux organisateurs de la journée et chaque
+        téléchargement est journalisé.
+      </p>
+      <p>
+        Un <strong>régime alimentaire</strong> peut révéler une information de santé (allergie, intolérance) : ne
+        l'indiquez que si vous le souhaitez. Les réponses en texte libre et les régimes sont{" "}
+        <strong>supprimés avec les données complètes</strong>, 6 mois après la journée ; les autres réponses (repas oui
+        ou non, moyen de transport, atelier) ne restent que pour les totaux de la journée.
+      </p>
 
       <h2>Finalités</h2>
       <ul>
@@ -85,7 +101,8 @@ export default function DonneesPersonnellesPage() {
       <h2>Durées de conservation</h2>
       <ul>
         <li>
-          <strong>données complètes</strong> de l'inscription : jusqu'à la journée, puis 6 mois après celle-ci ;
+          <strong>données complètes</strong> de l'inscription, y compris les régimes alimentaires et les réponses en
+          texte libre aux questions des organisateurs : jusqu'à la journée, puis 6 mois après celle-ci ;
         </li>
         <li>
           <strong>preuve de présence</strong> (identité, structure, journée, émargement, signatures) : 3 ans, pour les

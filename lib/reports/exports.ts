@@ -5,9 +5,10 @@ import { ok, type Result, refused } from "@/lib/result";
 import { ticketPayload } from "@/lib/security/tokens";
 import { drawAttestation } from "./attestation-pdf";
 import { drawBadges } from "./badges-pdf";
+import { catererCsv, catererXlsx, drawCaterer } from "./caterer";
 import { columnCells, csvChunks } from "./csv";
 import { drawEmargement, newPdf, pdfBuffer, pdfStream } from "./emargement-pdf";
-import { REGISTRATION_COLUMNS } from "./labels";
+import { questionColumns, REGISTRATION_COLUMNS } from "./labels";
 import { assignAttestationCodes } from "./mutations";
 import {
   type AttestationData,
@@ -20,9 +21,11 @@ import {
   type ReportJournee,
   type Scope,
 } from "./queries";
+import { getCatererList } from "./queries/caterer";
+import { exportQuestionColumns } from "./queries/export-rows";
 import { countScanRows, iterateScanRows } from "./queries/scans";
 import { SCAN_COLUMNS } from "./scan-columns";
-import { type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
+import { CATERER_KINDS, type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
 import { drawSummary, getSummary, summaryXlsx } from "./summary";
 import { xlsxStream } from "./xlsx";
 
@@ -114,8 +117,13 @@ export async function buildExport(
 
   if (kind === "inscriptions-csv" || kind === "inscriptions-donnees-csv") {
     const dialect = kind === "inscriptions-csv" ? "excel-fr" : "data";
-    const header = dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS;
-    const rows = mapBatches(iterateExportRows(scope, f), (r) => REGISTRATION_COLUMNS.map((c) => c.value(r)));
+    const questions = questionColumns(await exportQuestionColumns(scope, f));
+    const columns = [...REGISTRATION_COLUMNS, ...questions];
+    const header = [
+      ...(dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS),
+      ...questions.map((c) => c.header),
+    ];
+    const rows = mapBatches(iterateExportRows(scope, f), (r) => columns.map((c) => c.value(r)));
     const count = await countExportRows(scope, f);
     return ok({
       filename: `${name}.csv`,
@@ -126,7 +134,8 @@ export async function buildExport(
   }
   if (kind === "inscriptions-xlsx") {
     const count = await countExportRows(scope, f);
-    const body = xlsxStream("Inscriptions", REGISTRATION_COLUMNS, iterateExportRows(scope, f));
+    const columns = [...REGISTRATION_COLUMNS, ...questionColumns(await exportQuestionColumns(scope, f))];
+    const body = xlsxStream("Inscriptions", columns, iterateExportRows(scope, f));
     return ok({ filename: `${name}.xlsx`, contentType: TYPES.xlsx, body, rows: count });
   }
   if (kind === "synthese-xlsx" || kind === "synthese-pdf") {
@@ -160,6 +169,7 @@ export async function buildExport(
     );
     return ok({ filename: `${name}.csv`, contentType: TYPES.csv, body, rows: count });
   }
+  if (CATERER_KINDS.has(kind)) return catererFile(scope, kind, journee.id, name);
   const organisers = await listOrganisers();
 
   if (kind === "emargement-pdf" || kind === "emargement-numerique-pdf") {
@@ -184,6 +194,24 @@ export async function buildExport(
     { level: 0 },
   );
   return ok({ filename: `${name}.zip`, contentType: TYPES.zip, body: Buffer.from(zip), rows: files.length });
+}
+
+async function catererFile(
+  scope: Scope,
+  kind: ExportKind,
+  journeeId: string,
+  name: string,
+): Promise<Result<ExportFile, ExportRefusal>> {
+  const list = await getCatererList(scope, journeeId);
+  if (!list) return refused("unknown_journee");
+  const base = `${name}-${list.mode === "present" ? "jour-meme" : "j-2"}`;
+  const rows = list.lines.length + list.people.length;
+  if (kind === "traiteur-csv")
+    return ok({ filename: `${base}.csv`, contentType: TYPES.csv, body: textStream(catererCsv(list)), rows });
+  if (kind === "traiteur-xlsx")
+    return ok({ filename: `${base}.xlsx`, contentType: TYPES.xlsx, body: catererXlsx(list), rows });
+  const body = pdfStream(newPdf(`${list.title} - ${list.journee.title}`), (d) => drawCaterer(d, list));
+  return ok({ filename: `${base}.pdf`, contentType: TYPES.pdf, body, rows });
 }
 
 /** One attendee's attestation (their code already assigned) and a file name without accents. */

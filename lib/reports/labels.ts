@@ -56,6 +56,9 @@ export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   "synthese-pdf": "Synthèse DDETS (PDF)",
   "historique-scans-csv": "Historique des scans — CSV pour Excel",
   "historique-scans-xlsx": "Historique des scans — classeur XLSX",
+  "traiteur-csv": "Liste traiteur — CSV pour Excel (repas, régimes avec les noms)",
+  "traiteur-xlsx": "Liste traiteur — classeur XLSX",
+  "traiteur-pdf": "Liste traiteur — PDF à transmettre au traiteur",
 };
 
 export const STATUS_FILTER_LABELS: Record<string, string> = {
@@ -119,6 +122,8 @@ export type ExportRow = {
   presentParts: string;
   /** Place in the waiting list (1 = next in line), null unless waitlisted. */
   waitlistRank: number | null;
+  /** Answers to the journée's questions by question id (one-journée exports), several choices joined. */
+  answers: Record<string, string>;
 };
 
 export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [
@@ -143,3 +148,18 @@ export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: "Arrivée", width: 17, kind: "date", value: (r) => r.firstArrival },
   { header: "Présences", width: 26, value: (r) => r.presentParts },
 ];
+
+/** One column per question of the journée (values as answered; a number question as a number). */
+export function questionColumns(
+  questions: { id: string; header: string; number: boolean }[],
+): ExportColumn<ExportRow>[] {
+  return questions.map((q) => ({
+    header: q.header,
+    width: 24,
+    value: (r) => {
+      const v = r.answers[q.id];
+      if (v === undefined) return "";
+      return q.number && /^-?\d+$/.test(v) ? Number(v) : v;
+    },
+  }));
+}

@@ -102,3 +102,22 @@ export async function releaseAttestationSend(registrationId: string): Promise<vo
   const db = await getDb();
   await db.registration.updateMany({ where: { id: registrationId }, data: { attestationSentAt: null } });
 }
+
+/** The signed émargement and the proof annex are audited like the other exports. */
+export async function auditSignedDocument(
+  user: CurrentUser,
+  kind: "emargement-signe-pdf" | "dossier-preuve-pdf",
+  journeeId: string,
+  partKey: string | null,
+  extra: { rows: number; ip: string | null },
+): Promise<void> {
+  await writeAudit({
+    action: `export.${kind}`,
+    actorId: user.id,
+    actorLabel: user.email,
+    entityType: "Journee",
+    entityId: journeeId,
+    details: { kind, filters: { journeeId, partKey }, rows: extra.rows },
+    ip: extra.ip,
+  });
+}

@@ -14,15 +14,21 @@ export const EXPORT_KINDS = [
   "synthese-pdf",
   "historique-scans-csv",
   "historique-scans-xlsx",
+  "traiteur-csv",
+  "traiteur-xlsx",
+  "traiteur-pdf",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The scan history of a journée: organisers only (who may see the history page), not readers. */
 export const SCAN_HISTORY_KINDS: ReadonlySet<ExportKind> = new Set(["historique-scans-csv", "historique-scans-xlsx"]);
 
+/** The « liste traiteur »: diets with names can be health data, organisers of the journée only. */
+export const CATERER_KINDS: ReadonlySet<ExportKind> = new Set(["traiteur-csv", "traiteur-xlsx", "traiteur-pdf"]);
+
 /** The right an export needs, on the journée named in its filters (the scope of its `where`). */
 export function exportCapability(kind: ExportKind): Capability {
-  return SCAN_HISTORY_KINDS.has(kind) ? "manage" : "reports";
+  return SCAN_HISTORY_KINDS.has(kind) || CATERER_KINDS.has(kind) ? "manage" : "reports";
 }
 
 /** Exports that only make sense for one journée. */
@@ -32,6 +38,7 @@ export const JOURNEE_REQUIRED: ReadonlySet<ExportKind> = new Set([
   "badges-pdf",
   "attestations-zip",
   ...SCAN_HISTORY_KINDS,
+  ...CATERER_KINDS,
 ]);
 
 export const STATUS_FILTERS = ["all", "confirmed", "waitlisted", "cancelled", "present", "absent"] as const;

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { newTokenSalt, tokensForSalt } from "@/lib/security/tokens";
 import { foldForSearch } from "@/lib/text/normalize";
-import { aggregatesOnlyWhere, planRetention, proofOnlyWhere, type RetentionPlan } from "./queries";
+import { aggregatesOnlyWhere, PERSONAL_ANSWER, planRetention, proofOnlyWhere, type RetentionPlan } from "./queries";
 import { ANONYMOUS_FIRST_NAME, type RetentionPolicy, retentionCutoffs, retentionPolicyFromEnv } from "./schema";
 
 /** Any constant shared by every instance: the advisory lock that keeps two runs from overlapping. */
@@ -63,12 +63,29 @@ async function keepProofOnly(tx: Tx, where: Prisma.RegistrationWhereInput): Prom
     const searchText = foldForSearch(`${r.firstName} ${r.lastName} ${r.structure}`);
     await tx.registration.update({ where: { id: r.id }, data: { ...CONTACT_REMOVED, searchText } });
   }
+  await removePersonalAnswers(
+    tx,
+    rows.map((r) => r.id),
+  );
+}
+
+/**
+ * Answers to personal questions (diets can be health data) and free-text answers go with the full
+ * data; choices of other questions (lunch, transport, atelier) stay for the counts.
+ */
+async function removePersonalAnswers(tx: Tx, registrationIds: string[]): Promise<void> {
+  if (!registrationIds.length) return;
+  await tx.registrationAnswer.deleteMany({ where: { registrationId: { in: registrationIds }, ...PERSONAL_ANSWER } });
 }
 
 /** Stage 2: one update per row, since each gets its own new token salt. */
 async function keepAggregatesOnly(tx: Tx, where: Prisma.RegistrationWhereInput, now: Date): Promise<void> {
   const rows = await tx.registration.findMany({ where, select: { id: true } });
   for (const r of rows) await tx.registration.update({ where: { id: r.id }, data: anonymisedFields(now) });
+  await removePersonalAnswers(
+    tx,
+    rows.map((r) => r.id),
+  );
   await removeSignatures(
     tx,
     rows.map((r) => r.id),

@@ -17,9 +17,16 @@ export function proofOnlyWhere(c: RetentionCutoffs): Prisma.RegistrationWhereInp
       { phone: { not: null } },
       { accessibilityNeeds: { not: null } },
       { inviteConsent: true },
+      // Answers to the organisers' questions marked personal (free text, diets): full data.
+      { answers: { some: PERSONAL_ANSWER } },
     ],
   };
 }
+
+/** Answers deleted with the full data: personal questions (diets…) and any free text. */
+export const PERSONAL_ANSWER: Prisma.RegistrationAnswerWhereInput = {
+  OR: [{ question: { personal: true } }, { text: { not: null } }],
+};
 
 export function aggregatesOnlyWhere(c: RetentionCutoffs): Prisma.RegistrationWhereInput {
   return { journee: { endsAt: { lte: c.proofBefore } }, anonymizedAt: null };

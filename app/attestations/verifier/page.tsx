@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { formatLongDate, formatTime } from "@/lib/format/dates";
 import { formatDuration } from "@/lib/reports/labels";
@@ -20,6 +21,10 @@ export default async function VerifierPage({ searchParams }: { searchParams: Pro
       <h1>Vérifier une attestation de présence</h1>
       <p>
         Saisissez le code de vérification imprimé en bas de l'attestation (10 caractères, par exemple « 7K3QZ-M9X2P »).
+      </p>
+      <p>
+        Une feuille d'émargement signée ?{" "}
+        <Link href="/attestations/verifier/emargement">Vérifiez son code et son empreinte</Link>.
       </p>
       <form method="get" className="form-stack">
         <div className="field">

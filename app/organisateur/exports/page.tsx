@@ -3,12 +3,20 @@ import { connection } from "next/server";
 import { AttestationMailingSection } from "@/components/reports/attestation-mailing-section";
 import { ExportFiltersForm } from "@/components/reports/export-filters-form";
 import styles from "@/components/reports/reports.module.css";
+import { SignedDocumentsList } from "@/components/reports/signed-documents-list";
+import { signedHalfDays } from "@/lib/attendance/queries/documents";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
 import { listReportJournees } from "@/lib/reports/queries";
 import { getAttestationMailingProgress } from "@/lib/reports/queries/attestation-mailing";
-import { EXPORT_KINDS, exportFiltersSchema, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "@/lib/reports/schema";
+import {
+  CATERER_KINDS,
+  EXPORT_KINDS,
+  exportFiltersSchema,
+  JOURNEE_REQUIRED,
+  SCAN_HISTORY_KINDS,
+} from "@/lib/reports/schema";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -33,7 +41,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     ),
   ).toString();
   // The scan history is exported from its own page (organisers of the journée only).
-  const kinds = EXPORT_KINDS.filter((k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)));
+  // The liste traiteur names diets (possibly health data): organisers of the journée only.
+  const caterer = journee ? canManageJournee(user, journee) : false;
+  const kinds = EXPORT_KINDS.filter(
+    (k) => !SCAN_HISTORY_KINDS.has(k) && (journee || !JOURNEE_REQUIRED.has(k)) && (caterer || !CATERER_KINDS.has(k)),
+  );
   const finished = journee ? journee.endsAt.getTime() < Date.now() : false;
   return (
     <>
@@ -53,6 +65,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
             </li>
           ))}
       </ul>
+      {journee && <SignedDocumentsList journeeId={journee.id} halfDays={await signedHalfDays(user, journee.id)} />}
       {journee && finished && canManageJournee(user, journee) && (
         <AttestationMailingSection
           journeeId={journee.id}

@@ -4,10 +4,12 @@ import { connection } from "next/server";
 import { BarChart, registeredPresent, SERIES_REGISTERED_PRESENT } from "@/components/reports/bar-chart";
 import { Kpis } from "@/components/reports/kpis";
 import { ProgrammeTable } from "@/components/reports/programme-table";
+import { ProgrammeQuestionTotalsSection } from "@/components/reports/question-reports";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { networkLabel, percent, structureTypeLabel } from "@/lib/reports/labels";
 import { getProgrammeDashboard } from "@/lib/reports/queries/dashboards";
+import { getProgrammeQuestionTotals } from "@/lib/reports/queries/questions";
 
 export const metadata: Metadata = { title: "Tableau de bord du programme" };
 
@@ -15,6 +17,7 @@ export default async function ProgrammeDashboardPage() {
   await connection();
   const user = await requirePageUser("/organisateur/tableau-de-bord", (u) => canReadReports(u));
   const d = await getProgrammeDashboard(journeeScope(user, "reports"));
+  const totals = await getProgrammeQuestionTotals(journeeScope(user, "reports"));
   const t = d.total;
   return (
     <>
@@ -82,6 +85,7 @@ export default async function ProgrammeDashboardPage() {
         series={SERIES_REGISTERED_PRESENT}
         rows={d.byCommune.slice(0, 20).map((b) => ({ label: b.key || "Non renseignée", values: registeredPresent(b) }))}
       />
+      <ProgrammeQuestionTotalsSection totals={totals} />
     </>
   );
 }

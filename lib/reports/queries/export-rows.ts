@@ -75,6 +75,7 @@ type JsonRow = [
   firstArrival: number | null,
   presentParts: string,
   waitlistRank: number | null,
+  answers: Record<string, string> | null,
 ];
 
 function toExportRow(a: JsonRow): ExportRow {
@@ -99,6 +100,7 @@ function toExportRow(a: JsonRow): ExportRow {
     firstArrival: a[17] === null ? null : new Date(a[17]),
     presentParts: a[18],
     waitlistRank: a[19],
+    answers: a[20] ?? {},
   };
 }
 
@@ -112,6 +114,19 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
   if (!ids.length) return;
   const db = await getDb();
   const where = filterSql(ids, f);
+  // The answers to the journée's questions (one journée exported): one text per question, several
+  // choices joined in the options' order. Programme-wide exports have no question columns.
+  const answers = f.journeeId
+    ? Prisma.sql`, a AS (
+        SELECT q.rid, json_object_agg(q.qid, q.val) AS answers FROM (
+          SELECT a."registrationId" AS rid, a."questionId" AS qid,
+            string_agg(coalesce(o.label, a.text, a.number::text), ' ; ' ORDER BY o.position, a.id) AS val
+          FROM "RegistrationAnswer" a LEFT JOIN "QuestionOption" o ON o.id = a."optionId"
+          WHERE a."registrationId" IN (SELECT id FROM r) GROUP BY 1, 2) q
+        GROUP BY 1)`
+    : Prisma.empty;
+  const answersValue = f.journeeId ? Prisma.sql`a.answers` : Prisma.sql`NULL`;
+  const answersJoin = f.journeeId ? Prisma.sql`LEFT JOIN a ON a.rid = r.id` : Prisma.empty;
   let after = -1;
   for (;;) {
     const [page] = await db.$queryRaw<{ rows: string | null }[]>`
@@ -136,17 +151,42 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
         WHERE x."registrationId" IN (SELECT id FROM r)
           AND x."partId" IN (SELECT id FROM "JourneePart" WHERE "journeeId" IN (${Prisma.join(ids)}))
         GROUP BY 1
-      )
+      )${answers}
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
         r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
         ${ms(Prisma.sql`r."createdAt"`)}, ${ms(Prisma.sql`r."cancelledAt"`)}, j.title, ${ms(Prisma.sql`j."startsAt"`)},
-        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank")
+        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank", ${answersValue})
         ORDER BY r.seq)::text AS rows
       FROM r JOIN "Journee" j ON j.id = r."journeeId"
-        LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id`;
+        LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id ${answersJoin}`;
     const rows = page?.rows ? (JSON.parse(page.rows) as JsonRow[]).map(toExportRow) : [];
     if (rows.length) yield rows;
     if (rows.length < batch) return;
     after = rows[rows.length - 1].seq;
   }
+}
+
+export type QuestionColumn = { id: string; header: string; number: boolean };
+
+/**
+ * The question columns of a one-journée export, in the form's order, then the removed questions
+ * that kept answers, titled « (question retirée) ». None for a programme-wide export.
+ */
+export async function exportQuestionColumns(scope: Scope, f: ExportFilters): Promise<QuestionColumn[]> {
+  if (!f.journeeId) return [];
+  const ids = await exportJourneeIds(scope, f);
+  if (!ids.length) return [];
+  const db = await getDb();
+  const questions = await db.registrationQuestion.findMany({
+    where: { journeeId: { in: ids }, OR: [{ removedAt: null }, { answers: { some: {} } }] },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, label: true, kind: true, removedAt: true },
+  });
+  const live = questions.filter((q) => !q.removedAt);
+  const removed = questions.filter((q) => q.removedAt);
+  return [...live, ...removed].map((q) => ({
+    id: q.id,
+    header: q.removedAt ? `${q.label} (question retirée)` : q.label,
+    number: q.kind === "NUMBER",
+  }));
 }

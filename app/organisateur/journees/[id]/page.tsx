@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { AttendanceSettings } from "@/components/attendance/attendance-settings-form";
 import { CancelJourneeForm } from "@/components/journee-admin/cancel-journee-form";
 import { PartsTable } from "@/components/journee-admin/parts-table";
 import { ActionButton } from "@/components/organiser/action-button";
@@ -49,7 +50,8 @@ export default async function JourneeOverviewPage({ params }: Props) {
       </ul>
       <nav aria-label="Gestion de la journée" className="inline-form">
         <Link href={`${base}/inscriptions`}>Inscriptions</Link> ·{" "}
-        <Link href={`${base}/message`}>Message aux inscrits</Link>
+        <Link href={`${base}/message`}>Message aux inscrits</Link> ·{" "}
+        <Link href={`${base}/emargement`}>Feuille d'émargement</Link>
         {j.status !== "CANCELLED" ? (
           <>
             {" "}
@@ -64,6 +66,17 @@ export default async function JourneeOverviewPage({ params }: Props) {
         ) : null}
       </nav>
       <PartsTable parts={j.parts} />
+      <section className="panel" aria-labelledby="emargement">
+        <h2 id="emargement">Émargement</h2>
+        <AttendanceSettings
+          journeeId={id}
+          settings={{ attendanceProof: j.attendanceProof, lateToleranceMinutes: j.lateToleranceMinutes }}
+          canManage
+        />
+        <p>
+          <Link href={`${base}/emargement`}>Voir la feuille d'émargement, contresigner, télécharger</Link>
+        </p>
+      </section>
       <section className="panel" aria-labelledby="etat">
         <h2 id="etat">Publication et inscriptions</h2>
         {j.status === "DRAFT" || j.status === "CLOSED" ? (

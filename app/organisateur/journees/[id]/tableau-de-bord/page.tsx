@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { LiveJourneeDashboard } from "@/components/reports/live-journee-dashboard";
+import { QuestionReportsSection } from "@/components/reports/question-reports";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { canReadReports, journeeScope } from "@/lib/auth/permissions";
+import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { formatDayRange } from "@/lib/format/dates";
+import { getReportJournee } from "@/lib/reports/queries";
 import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
+import { getQuestionReports } from "@/lib/reports/queries/questions";
 
 export const metadata: Metadata = { title: "Tableau de bord de la journée" };
 
@@ -16,6 +19,10 @@ export default async function JourneeDashboardPage({ params }: { params: Promise
   const user = await requirePageUser(`/organisateur/journees/${id}/tableau-de-bord`, (u) => canReadReports(u));
   const data = await getJourneeDashboard(journeeScope(user, "reports"), id);
   if (!data) notFound();
+  // Free-text answers are personal data: listed to the journée's organisers only (others see counts).
+  const ref = await getReportJournee(journeeScope(user, "reports"), id);
+  const texts = ref ? canManageJournee(user, ref) : false;
+  const questions = await getQuestionReports(journeeScope(user, "reports"), id, { texts });
   const j = data.journee;
   return (
     <>
@@ -28,6 +35,7 @@ export default async function JourneeDashboardPage({ params }: { params: Promise
         <Link href={`/organisateur/exports?journeeId=${encodeURIComponent(j.id)}`}>Exports de cette journée</Link>
       </p>
       <LiveJourneeDashboard initial={data} />
+      {questions && <QuestionReportsSection data={questions} texts={texts} />}
     </>
   );
 }
