@@ -48,7 +48,7 @@ test("a reader downloads the signed sheet and the proof annex; the verifier says
 
   const proof = await download(page, /dossier de preuve \(PDF\)/);
   expect(proof.suggested).toMatch(/^dossier-de-preuve-.*\.pdf$/);
-  expect(text(proof.file)).toContain("Chaîne d'intégrité VALIDE : les 3 enregistrement(s)");
+  expect(text(proof.file)).toContain("Chaîne d'intégrité VALIDE : les 3 enregistrements se suivent");
   const actions = (await auditSince(page.request, mark)).map((a) => a.action);
   expect(actions).toEqual(expect.arrayContaining(["export.emargement-signe-pdf", "export.dossier-preuve-pdf"]));
 

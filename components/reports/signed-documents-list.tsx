@@ -1,4 +1,5 @@
 import styles from "@/components/reports/reports.module.css";
+import { plural } from "@/lib/format/plural";
 
 type HalfDay = { partKey: string; title: string; count: number };
 
@@ -17,7 +18,7 @@ export function SignedDocumentsList({ journeeId, halfDays }: { journeeId: string
         </li>
         {halfDays.map((h) => (
           <li key={h.partKey}>
-            {h.title} ({h.count} signature(s) ou attestation(s)) :{" "}
+            {h.title} ({plural(h.count, "signature ou attestation", "signatures ou attestations")}) :{" "}
             <a href={`/api/attendance/sheet-pdf?${q(h.partKey)}`} download>
               feuille signée (PDF)
             </a>

@@ -2,6 +2,7 @@ import type { ChainCheck } from "@/lib/attendance/chain";
 import { SIGNATURE_METHOD_LABELS } from "@/lib/attendance/labels";
 import type { ProofFile, ProofRecord } from "@/lib/attendance/sheet-types";
 import { formatLongDate, formatShortDateTimeSeconds, formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { breathe, newPdf, type Pdf, pdfBuffer } from "./emargement-pdf";
 import { drawLine, drawLines, lineHeight, type TextStyle, textWidth, wrapLines } from "./pdf-text";
 
@@ -26,8 +27,13 @@ const PROBLEMS: Record<Exclude<ChainCheck, { valid: true }>["problem"], string> 
 
 export function chainVerdict(file: ProofFile & { check?: ChainCheck }): string {
   const n = file.records.length;
-  if (file.chainValid)
-    return `Chaîne d'intégrité VALIDE : les ${n} enregistrement(s) se suivent sans trou et chacun couvre le précédent ; aucun n'a été supprimé ni modifié.`;
+  if (file.chainValid) {
+    const records =
+      n < 2
+        ? `${plural(n, "enregistrement")} : rien ne manque`
+        : `les ${n} enregistrements se suivent sans trou et chacun couvre le précédent`;
+    return `Chaîne d'intégrité VALIDE : ${records} ; aucun n'a été supprimé ni modifié.`;
+  }
   const where =
     file.check && !file.check.valid ? ` au rang ${file.check.brokenAtSeq} : ${PROBLEMS[file.check.problem]}` : "";
   return `Chaîne d'intégrité ROMPUE${where}. Les enregistrements ci-dessous ne prouvent plus la feuille.`;

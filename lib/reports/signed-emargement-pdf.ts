@@ -1,5 +1,6 @@
 import type { SignedSheet, SignedSheetHalfDay, SignedSheetRow } from "@/lib/attendance/sheet-types";
 import { formatLongDate, formatShortDateTime, formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { breathe, newPdf, type Pdf, pdfBuffer } from "./emargement-pdf";
 import { formatDuration } from "./labels";
 import { drawLine, drawLines, lineHeight, type TextStyle, textWidth, wrapLines } from "./pdf-text";
@@ -85,7 +86,10 @@ function headerBlocks(doc: Pdf, sheet: SignedSheet, h: SignedSheetHalfDay): Bloc
     }),
     block(`Lieu : ${[j.venue, j.address, j.city].filter(Boolean).join(", ")}`, info),
     block(`Organisé par : ${sheet.partners.join(", ")}`, info),
-    block(`${present} présent·es sur ${h.rows.length} inscrit·es, ${signed} signature(s) ou attestation(s)`, info),
+    block(
+      `${present} présent·es sur ${h.rows.length} inscrit·es, ${plural(signed, "signature ou attestation", "signatures ou attestations")}`,
+      info,
+    ),
   ];
 }
 

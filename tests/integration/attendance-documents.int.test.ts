@@ -66,7 +66,7 @@ describe(`signed émargement documents (${testDbKind()})`, () => {
     if (!valid) throw new Error("no annex");
     expect(valid.filename).toMatch(/^dossier-de-preuve-journée-émargement-signé-journée-\d{4}-\d{2}-\d{2}\.pdf$/);
     const ok = pdfTools(valid.pdf).text;
-    expect(ok).toContain("Chaîne d'intégrité VALIDE : les 3 enregistrement(s)");
+    expect(ok).toContain("Chaîne d'intégrité VALIDE : les 3 enregistrements se suivent");
     for (const t of ["n° 1", "n° 3", "Téléphone accueil 1", "Porte A", "203.0.113.7", "Présence attestée par l'agent"])
       expect(ok).toContain(t);
     const records = await db.attendanceSignature.findMany({

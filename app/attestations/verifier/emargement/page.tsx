@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { verifySheet } from "@/lib/attendance/queries/proof";
 import { formatLongDate, formatShortDateTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 
 export const metadata: Metadata = { title: "Vérifier une feuille d'émargement signée", robots: { index: false } };
 
@@ -80,7 +81,7 @@ export default async function SheetVerifierPage({ searchParams }: { searchParams
                 : "non clôturée"}
             </dd>
             <dt>Enregistrements</dt>
-            <dd>{result.count} signature(s) ou attestation(s)</dd>
+            <dd>{plural(result.count, "signature ou attestation", "signatures ou attestations")}</dd>
           </dl>
         </section>
       )}
