@@ -46,3 +46,29 @@ describe("normaliseSignature", () => {
     expect(normaliseSignature(truncated)).toBeNull();
   });
 });
+
+describe("normaliseSignature's two decoders", () => {
+  const rgbaStroke = png(120, 50, stroke(120));
+  it("reads every filter type of a canvas PNG like pngjs does", () => {
+    const image = PNG.sync.read(Buffer.from(rgbaStroke, "base64"));
+    const expected = normaliseSignature(rgbaStroke)?.png;
+    expect(expected).toBeDefined();
+    for (const filterType of [0, 1, 2, 3, 4]) {
+      const again = PNG.sync.write(image, { filterType }).toString("base64");
+      expect(normaliseSignature(again)?.png.equals(expected as Buffer)).toBe(true);
+    }
+  });
+  it("gives RGB, gray and RGBA PNGs the same gray image", () => {
+    const image = PNG.sync.read(Buffer.from(rgbaStroke, "base64"));
+    const rgb = PNG.sync.write(image, { colorType: 2 }).toString("base64");
+    const gray = PNG.sync.write(image, { colorType: 0 }).toString("base64");
+    const base = normaliseSignature(rgbaStroke);
+    expect(normaliseSignature(rgb)?.sha256).toBe(base?.sha256);
+    expect(normaliseSignature(gray)?.sha256).toBe(base?.sha256);
+  });
+  it("refuses a PNG whose pixel data is cut short", () => {
+    const bytes = Buffer.from(rgbaStroke, "base64");
+    const cut = Buffer.concat([bytes.subarray(0, bytes.length - 30), bytes.subarray(bytes.length - 12)]);
+    expect(normaliseSignature(cut.toString("base64"))).toBeNull();
+  });
+});
