@@ -19,8 +19,13 @@ test("check-out mode: a second scan records the departure time, « parti avant l
   page,
   request,
 }) => {
-  const fx = await makeFixture(request, { people: [{ firstName: "Paul", lastName: "Départ" }] });
-  const [paul] = fx.tickets;
+  const fx = await makeFixture(request, {
+    people: [
+      { firstName: "Paul", lastName: "Départ" },
+      { firstName: "Lou", lastName: "Jamaisvenue" },
+    ],
+  });
+  const [paul, lou] = fx.tickets;
   await signInAs(page, { role: "AGENT", partnerSlug: "unafo", name: "Agent Départ" });
   await openScanner(page, fx.journeeId);
   await expect(await scanCode(page, paul.payload)).toHaveAttribute("data-result", "ok");
@@ -37,6 +42,16 @@ test("check-out mode: a second scan records the departure time, « parti avant l
   await expect(result).toContainText("Statut : parti avant la fin");
   await expectNoA11yViolations(page);
   await dismiss(page);
+
+  // Lou never came in: leaving does not check her in (the ticket goes to the departure, not the scan).
+  const absent = await scanCode(page, lou.payload);
+  await expect(absent).toHaveAttribute("data-result", "departure_refused");
+  await expect(absent).toContainText("n'a pas été pointée à cette demi-journée");
+  await dismiss(page);
+  await page.getByRole("button", { name: "Scanner", exact: true }).click();
+  await expect(await scanCode(page, lou.payload)).toHaveAttribute("data-result", "ok");
+  await dismiss(page);
+  await page.getByRole("button", { name: "Départ" }).click();
 
   await page.context().setOffline(true);
   const offline = await scanCode(page, paul.payload);

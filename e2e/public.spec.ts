@@ -88,6 +88,17 @@ test.describe("site public", () => {
     await expect(footer).toContainText("Mentions légales");
   });
 
+  test("la page des données personnelles dit ce qui est gardé pour l'émargement signé et les questions", async ({
+    page,
+  }) => {
+    await page.goto("/donnees-personnelles");
+    const main = page.getByRole("main");
+    await expect(main).toContainText("conservée et supprimée avec la preuve de présence");
+    await expect(main).toContainText("se souvenir de votre billet");
+    await expect(main).toContainText("« Oublier mon billet sur ce téléphone »");
+    await expect(main).toContainText("Réponses aux questions des organisateurs");
+  });
+
   test("une adresse inconnue donne la page 404", async ({ page }) => {
     for (const path of ["/cette-page-n-existe-pas", "/journees/journee-inconnue"]) {
       const response = await page.goto(path);

@@ -156,14 +156,8 @@ export function Scanner({ journeeId, parts, initialPartKey, canForceCapacity, si
       if (!station) return;
       if (departing) {
         const endsAt = parts.find((p) => p.key === partKey)?.endsAt;
-        const out = await scanDeparture(source, method === "QR" ? "QR" : "MANUAL", {
-          journeeId,
-          partKey,
-          station,
-          endsAt,
-          offline,
-        });
-        return out.view ? showView(out.answer, out.view, decodedAt) : show(out.answer, decodedAt);
+        const out = await scanDeparture(source, { journeeId, partKey, station, endsAt, offline });
+        return showView(out.answer, out.view, decodedAt);
       }
       const ctx = { journeeId, partKey, door: station.door, deviceId: station.deviceId, method, nonce: newNonce() };
       const local = offline.shouldQueue() ? await offline.scan(source, ctx) : null;

@@ -44,15 +44,19 @@ export const AttestRequestSchema = z.object({
 });
 export type AttestRequest = z.infer<typeof AttestRequestSchema>;
 
-export const DepartureRequestSchema = z.object({
-  journeeId: id,
-  registrationId: id,
-  partKey: id,
-  nonce,
-  door: z.string().trim().max(40).default(""),
-  offline: z.boolean().default(false),
-  clientAt: z.coerce.date().optional(),
-});
+/** By the registration (search, « départ » button) or by the ticket read in check-out mode. */
+export const DepartureRequestSchema = z
+  .object({
+    journeeId: id,
+    registrationId: id.optional(),
+    ticket: z.string().trim().min(1).max(200).optional(),
+    partKey: id,
+    nonce,
+    door: z.string().trim().max(40).default(""),
+    offline: z.boolean().default(false),
+    clientAt: z.coerce.date().optional(),
+  })
+  .refine((r) => Boolean(r.registrationId) !== Boolean(r.ticket), { message: "registrationId ou ticket" });
 export type DepartureRequest = z.infer<typeof DepartureRequestSchema>;
 
 /** A room code: 6 characters of an alphabet without look-alikes (no I, L, O, 0, 1). */

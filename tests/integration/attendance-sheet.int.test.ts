@@ -41,6 +41,27 @@ describe(`half-day sheet (${testDbKind()})`, () => {
       ok: false,
       reason: "not_present",
     });
+    // Check-out mode sends the ticket: A's departure is found by it; B, never checked in, is NOT
+    // checked in by leaving; a ticket of another journée or a malformed one is unknown here.
+    const byTicket = { ...dep, registrationId: undefined, nonce: "depart-a-3", ticket: a.payload };
+    expect(await recordDeparture(f.staff, byTicket)).toEqual({
+      ...first,
+      person: expect.objectContaining({ registrationId: a.registrationId }),
+    });
+    expect(await recordDeparture(f.staff, { ...byTicket, ticket: b.payload })).toEqual({
+      ok: false,
+      reason: "not_present",
+    });
+    expect(await db.checkIn.count({ where: { registrationId: b.registrationId } })).toBe(0);
+    const elsewhere = await attendanceFixture({ count: 1 });
+    expect(await recordDeparture(f.staff, { ...byTicket, ticket: elsewhere.tickets[0].payload })).toEqual({
+      ok: false,
+      reason: "unknown_ticket",
+    });
+    expect(await recordDeparture(f.staff, { ...byTicket, ticket: "pas un billet" })).toEqual({
+      ok: false,
+      reason: "unknown_ticket",
+    });
     // B asks from their link, the organiser accepts; the organiser records C's directly.
     const salt = (await db.registration.findUniqueOrThrow({ where: { id: b.registrationId } })).tokenSalt;
     const asked = await requestJustificationFor({ token: manageToken(salt), partKey: key, reason: "Malade" });
