@@ -92,4 +92,26 @@ describe(`door signatures (${testDbKind()})`, () => {
     expect(proof?.records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(proof?.chainValid).toBe(true);
   });
+
+  it("on an existing sheet (the one-statement path): 20 people and their duplicates at once, one chain", async () => {
+    const f = await attendanceFixture({ count: 21 });
+    for (const t of f.tickets) await checkIn(f.staff, f.journeeId, "journee", t.registrationId);
+    const door = { user: f.staff, clientIp: null };
+    const [first, ...rest] = f.tickets;
+    await submitDoorSignature(signatureRequest(f.journeeId, "journee", first.registrationId), door);
+    // Each of the 20 sent by two devices at the same moment (two nonces): 20 signed, 20 already_signed.
+    const twice = rest.flatMap((t, i) => [i, i + 100].map((seed) => ({ t, seed })));
+    const outcomes = await Promise.all(
+      twice.map(({ t, seed }) =>
+        submitDoorSignature(signatureRequest(f.journeeId, "journee", t.registrationId, seed), door),
+      ),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(20);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "already_signed")).toHaveLength(20);
+    const proof = await proofRecords(f.staff, f.journeeId, "journee");
+    expect(proof?.records.map((r) => r.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(proof?.chainValid).toBe(true);
+    const db = await getDb();
+    expect(await db.signatureEvent.count({ where: { journeeId: f.journeeId } })).toBe(41);
+  });
 });

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { type ChainRecord, recordHash } from "../chain";
 import type { SignatureMethod, SignatureOutcome, SignatureRefusal } from "../schema";
+import { appendOnHead } from "./append-head";
 import { lockSheet, newId, type Tx } from "./sheet";
 
 export type AppendInput = {
@@ -32,9 +33,13 @@ export type BeforeAppend = (tx: Tx) => Promise<void>;
  *   the others are recorded in the history as already_signed (offline: offline_conflict);
  * - the nonce is unique (signature and history): a retried submission replays its stored result;
  * - no check-in for this journée and half-day → not_checked_in.
- * Record, chain head and history entry are written by one statement.
+ * Record, chain head and history entry are written by one statement. Without `before`, the
+ * door's case is first tried without the lock (appendOnHead), falling back here when it cannot say.
  */
 export async function appendSignature(input: AppendInput, now = new Date(), before?: BeforeAppend) {
+  // The door's common case takes one statement (append-head.ts); the rest is decided under the lock.
+  const quick = before ? undefined : await appendOnHead(input, now);
+  if (quick) return quick;
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
