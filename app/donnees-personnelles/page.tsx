@@ -52,10 +52,11 @@ export default function DonneesPersonnellesPage() {
         Une absence justifiée est enregistrée avec son motif, supprimé avec la preuve.
       </p>
       <p>
-        Pour signer dans la salle, vous pouvez demander à votre téléphone de <strong>se souvenir de votre billet</strong>
-        : le lien de votre billet est alors gardé uniquement dans ce navigateur (stockage local, pas de cookie, rien
-        n'est envoyé), jusqu'au lendemain de la journée, puis effacé. Le bouton « Oublier mon billet sur ce téléphone »
-        l'efface à tout moment. Sans ce choix, rien n'est gardé sur le téléphone.
+        Pour signer dans la salle, vous pouvez demander à votre téléphone de{" "}
+        <strong>se souvenir de votre billet</strong>: le lien de votre billet est alors gardé uniquement dans ce
+        navigateur (stockage local, pas de cookie, rien n'est envoyé), jusqu'au lendemain de la journée, puis effacé. Le
+        bouton « Oublier mon billet sur ce téléphone » l'efface à tout moment. Sans ce choix, rien n'est gardé sur le
+        téléphone.
       </p>
       <h3>Réponses aux questions des organisateurs</h3>
       <p>
