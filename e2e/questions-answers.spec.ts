@@ -1,0 +1,82 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoA11yViolations } from "./fixtures/axe";
+
+/**
+ * Issue 14 point 3: a person changes an answer from their management link, on a phone, with the
+ * keyboard, with and without JavaScript: the same schema refuses in French next to the field and
+ * keeps the entries; the full option is shown as such; the page then shows the new answers.
+ */
+type Seeded = { journeeId: string; token: string };
+
+async function seed(page: Page): Promise<Seeded> {
+  const res = await page.request.post("/api/test-hooks/question-answers", { data: { op: "seed" } });
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as Seeded;
+}
+
+const COUNT = "Combien de collègues vous accompagnent ? (obligatoire)";
+const answers = (page: Page) => page.getByRole("region", { name: "Vos réponses aux questions" });
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test("changes the atelier from the management link with the keyboard; axe clean", async ({ page }) => {
+  const s = await seed(page);
+  await page.goto(`/inscription/${s.token}`);
+  await expect(answers(page)).toContainText("Atelier 2");
+  await expect(answers(page)).toContainText("Déjeunerez-vous sur place ?");
+  await expectNoA11yViolations(page);
+
+  await page.getByRole("link", { name: "Modifier mes informations" }).click();
+  await expect(page.locator("form[data-ready]")).toBeAttached();
+  await expect(page.getByRole("radio", { name: "Atelier 1 — complet" })).toBeDisabled();
+  await expect(page.getByRole("radio", { name: "Atelier 2" })).toBeChecked();
+  await expect(page.getByLabel(COUNT)).toHaveValue("1");
+  await expectNoA11yViolations(page);
+
+  // Keyboard only: arrow within the radio group, type a number out of range, submit with Enter.
+  await page.getByRole("radio", { name: "Atelier 2" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: "Atelier 3" })).toBeChecked();
+  await page.getByLabel(COUNT).focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("12");
+  await page.keyboard.press("Enter");
+  // The French error is next to the field (its description), as at registration.
+  await expect(page.getByLabel(COUNT)).toHaveAccessibleDescription(/Indiquez un nombre entre 0 et 10\./);
+  await expect(page.getByRole("radio", { name: "Atelier 3" })).toBeChecked();
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel(COUNT).fill("2");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?modifiee=1$/);
+  await expect(page.getByText("Vos modifications sont enregistrées.")).toBeVisible();
+  await expect(answers(page)).toContainText("Atelier 3");
+  await expect(answers(page)).toContainText("2");
+  await expectNoA11yViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server refuses with the same schema, in French next to the field, entries kept; then saves", async ({
+    page,
+  }) => {
+    const s = await seed(page);
+    await page.goto(`/inscription/${s.token}/modifier`);
+    await page.getByRole("radio", { name: "Atelier 3" }).check();
+    await page.getByRole("radio", { name: "Non" }).check();
+    await page.getByLabel(COUNT).fill("deux");
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await expect(page.getByLabel(COUNT)).toHaveAccessibleDescription(/Indiquez un nombre\./);
+    await expect(page.getByLabel(COUNT)).toHaveValue("deux");
+    await expect(page.getByRole("radio", { name: "Atelier 3" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Non" })).toBeChecked();
+    await expectNoA11yViolations(page);
+    await page.getByLabel(COUNT).fill("0");
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await expect(page).toHaveURL(/\?modifiee=1$/);
+    await expect(answers(page)).toContainText("Atelier 3");
+    await expect(answers(page)).toContainText("Non");
+  });
+});
