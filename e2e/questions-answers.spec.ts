@@ -72,7 +72,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel(COUNT)).toHaveValue("deux");
     await expect(page.getByRole("radio", { name: "Atelier 3" })).toBeChecked();
     await expect(page.getByRole("radio", { name: "Non" })).toBeChecked();
-    await expectNoA11yViolations(page);
+    // (axe needs JavaScript in the page: the same error state is checked with JS in the test above.)
     await page.getByLabel(COUNT).fill("0");
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await expect(page).toHaveURL(/\?modifiee=1$/);
