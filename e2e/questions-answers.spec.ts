@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { pdfToText } from "@/tests/fixtures/office";
+import { auditMark, auditSince, signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
 
 /**
@@ -6,7 +11,7 @@ import { expectNoA11yViolations } from "./fixtures/axe";
  * keyboard, with and without JavaScript: the same schema refuses in French next to the field and
  * keeps the entries; the full option is shown as such; the page then shows the new answers.
  */
-type Seeded = { journeeId: string; token: string };
+type Seeded = { journeeId: string; token: string; registrationId: string; partnerSlug: string };
 
 async function seed(page: Page): Promise<Seeded> {
   const res = await page.request.post("/api/test-hooks/question-answers", { data: { op: "seed" } });
@@ -79,4 +84,32 @@ test.describe("without JavaScript", () => {
     await expect(answers(page)).toContainText("Atelier 3");
     await expect(answers(page)).toContainText("Non");
   });
+});
+
+test("an organiser changes the answer from the staff page (audited) and prints it on the badges", async ({ page }) => {
+  const s = await seed(page);
+  await signInAs(page, { role: "ORGANISATEUR", partnerSlug: s.partnerSlug });
+  const mark = await auditMark(page.request);
+  await page.goto(`/organisateur/journees/${s.journeeId}/inscriptions/${s.registrationId}`);
+  await expect(page.getByRole("region", { name: "Réponses aux questions" })).toContainText("Atelier 2");
+  await expect(page.locator("form[data-ready]")).toBeAttached();
+  await page.getByRole("radio", { name: "Atelier 3" }).check();
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByText("Inscription modifiée.")).toBeVisible();
+  await expectNoA11yViolations(page);
+  const audit = (await auditSince(page.request, mark)).find((a) => a.action === "registration.staff_update");
+  expect(JSON.stringify(audit)).toContain("Atelier 3");
+
+  await page.goto(`/organisateur/exports?journeeId=${s.journeeId}`);
+  await page.getByLabel("Afficher la réponse à…").selectOption({ label: "Quel atelier de l'après-midi ?" });
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).toHaveURL(/questionId=/);
+  await expectNoA11yViolations(page);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Badges/ }).click()]);
+  const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emarge-e2e-dl-")), file.suggestedFilename());
+  await file.saveAs(target);
+  const text = await pdfToText(target);
+  expect(text).toContain("MARTIN");
+  expect(text).toContain("Atelier 3");
+  expect(text).toContain("Atelier 1");
 });

@@ -6,7 +6,7 @@ import { createTestJournee } from "./journees";
 
 /**
  * Answers test hook (/api/test-hooks/question-answers, e2e build only, decision 016; 404 unless
- * EMARGE_TEST_HOOKS=1). POST { op: "seed" } → { journeeId, token }: a journée with a required
+ * EMARGE_TEST_HOOKS=1). POST { op: "seed" } → { journeeId, token, registrationId, partnerSlug }: a journée with a required
  * atelier question (« Atelier 1 » has one place, taken by someone else), a required number and the
  * ready-made lunch question, and one person registered with « Atelier 2 » (`token`: their link).
  */
@@ -66,7 +66,11 @@ async function seed() {
     { ip: ip() },
   );
   if (!me.ok) throw new Error(me.reason);
-  return { journeeId: journee.id, token: me.manageToken };
+  const { partner } = await db.journee.findUniqueOrThrow({
+    where: { id: journee.id },
+    select: { partner: { select: { slug: true } } },
+  });
+  return { journeeId: journee.id, token: me.manageToken, registrationId: me.registrationId, partnerSlug: partner.slug };
 }
 
 export async function POST(request: Request): Promise<Response> {
