@@ -38,6 +38,8 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
   const journees = await listReportJournees(journeeScope(user, "reports"));
   const journee = journees.find((j) => j.id === filters.journeeId);
   const questions = journee ? await listShownQuestions(journeeScope(user, "reports"), journee.id) : [];
+  // A question of another journée (the journée was just changed in the form) is dropped, not refused.
+  if (!questions.some((q) => q.id === filters.questionId)) filters.questionId = undefined;
   const query = new URLSearchParams(
     Object.entries(filters).filter(
       (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[1] !== "all",
