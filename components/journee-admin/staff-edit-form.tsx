@@ -1,12 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/registration/error-summary";
 import { type FormPart, PERSON_LABELS, PersonFields } from "@/components/registration/person-fields";
+import { QuestionFields, questionLabels } from "@/components/registration/question-fields";
 import styles from "@/components/registration/registration.module.css";
 import { defaultsFrom, useServerForm } from "@/components/registration/use-server-form";
+import { type FormQuestion, nestAnswers } from "@/lib/questions/form";
+import { answersSchema } from "@/lib/questions/schema";
 import type { FormState } from "@/lib/registration/form-state";
 import { type UpdateFormValues, updateSchema } from "@/lib/registration/schema";
 import { staffUpdateAction } from "@/lib/staff-registrations/actions";
@@ -17,17 +20,21 @@ type Props = {
   current: Record<string, unknown>;
   parts: FormPart[];
   communes: readonly string[];
+  questions?: FormQuestion[];
 };
 
 /** The organiser edits a registration with the same fields and rules as the person's own page. */
-export function StaffEditForm({ journeeId, registrationId, current, parts, communes }: Props) {
+export function StaffEditForm({ journeeId, registrationId, current, parts, communes, questions = [] }: Props) {
   const [state, formAction, pending] = useActionState(staffUpdateAction, null);
   const defaults = defaultsFrom(state?.values, current);
+  const schema = useMemo(() => updateSchema.extend({ answers: answersSchema(questions) }), [questions]);
+  const labels = useMemo(() => ({ ...PERSON_LABELS, ...questionLabels(questions) }), [questions]);
   const form = useForm<UpdateFormValues>({
-    resolver: zodResolver(updateSchema),
-    defaultValues: defaults as UpdateFormValues,
+    resolver: zodResolver(schema) as never,
+    defaultValues: nestAnswers(defaults) as UpdateFormValues,
     shouldFocusError: false,
   });
+  const register = (name: string) => form.register(name as keyof UpdateFormValues);
   // Same shape as the public form's state; only the reason codes differ (shown through `message`).
   const f = useServerForm(form, state as FormState, formAction);
   return (
@@ -44,18 +51,13 @@ export function StaffEditForm({ journeeId, registrationId, current, parts, commu
         focusKey={f.attempt}
         message={f.summaryMessage}
         errors={f.errors}
-        labels={PERSON_LABELS}
+        labels={labels}
         refCode={state?.ref}
       />
       <input type="hidden" name="journeeId" value={journeeId} />
       <input type="hidden" name="registrationId" value={registrationId} />
-      <PersonFields
-        register={(n) => form.register(n as keyof UpdateFormValues)}
-        defaults={defaults}
-        errorOf={f.errorOf}
-        parts={parts}
-        communes={communes}
-      />
+      <PersonFields register={register} defaults={defaults} errorOf={f.errorOf} parts={parts} communes={communes} />
+      <QuestionFields questions={questions} register={register} defaults={defaults} errorOf={f.errorOf} />
       <div role="status">{state?.ok ? <p className="notice">{state.message}</p> : null}</div>
       <div className={styles.actions}>
         <button type="submit" className="button" disabled={pending}>

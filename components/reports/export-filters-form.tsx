@@ -3,8 +3,15 @@ import { STATUS_FILTER_LABELS } from "@/lib/reports/labels";
 import type { ReportJournee } from "@/lib/reports/queries";
 import { type ExportFilters, STATUS_FILTERS } from "@/lib/reports/schema";
 
+type Props = {
+  journees: ReportJournee[];
+  filters: ExportFilters;
+  /** The chosen journée's questions whose answer may be printed on badges and émargement. */
+  questions?: { id: string; label: string }[];
+};
+
 /** Plain GET form (works without JavaScript): the links below it carry the chosen filters. */
-export function ExportFiltersForm({ journees, filters }: { journees: ReportJournee[]; filters: ExportFilters }) {
+export function ExportFiltersForm({ journees, filters, questions = [] }: Props) {
   return (
     <form method="get" className="form-stack" aria-label="Filtres des exports">
       <div className="field">
@@ -47,6 +54,27 @@ export function ExportFiltersForm({ journees, filters }: { journees: ReportJourn
           ))}
         </select>
       </div>
+      {questions.length ? (
+        <div className="field">
+          <label htmlFor="questionId">Afficher la réponse à…</label>
+          <span className="field__hint" id="questionId-aide">
+            Badges et feuille d'émargement : la réponse de chaque personne est imprimée sous son nom.
+          </span>
+          <select
+            id="questionId"
+            name="questionId"
+            aria-describedby="questionId-aide"
+            defaultValue={filters.questionId ?? ""}
+          >
+            <option value="">Aucune réponse</option>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <button type="submit" className="button">
         Appliquer les filtres
       </button>

@@ -21,3 +21,12 @@ export const formQuestionsSelect = {
     },
   },
 } satisfies Prisma.Journee$questionsArgs;
+
+/** A journée's live questions as the forms show them (management link, staff edit). */
+export async function getFormQuestionRows(journeeId: string) {
+  // Imported here so that this addition stays at the end of a file edited alongside (the editor).
+  const { getDb } = await import("@/lib/db/client");
+  const db = await getDb();
+  const { where, orderBy, select } = formQuestionsSelect;
+  return db.registrationQuestion.findMany({ where: { ...where, journeeId }, orderBy, select });
+}

@@ -62,6 +62,7 @@ function tokenOf(form: FormData): string {
 export async function updateRegistrationAction(_prev: FormState, form: FormData): Promise<FormState> {
   const token = tokenOf(form);
   const values = formDataToValues(form);
+  let dropped = false;
   try {
     const parsed = updateSchema.safeParse(values);
     if (!parsed.success) {
@@ -74,6 +75,7 @@ export async function updateRegistrationAction(_prev: FormState, form: FormData)
       };
     }
     const outcome = await updateRegistration(token, parsed.data);
+    if (outcome.ok && outcome.droppedAnswers.length) dropped = true;
     if (!outcome.ok) {
       return {
         ok: false,
@@ -87,7 +89,7 @@ export async function updateRegistrationAction(_prev: FormState, form: FormData)
     const ref = logUnexpected(error, { where: "updateRegistrationAction" });
     return { ok: false, reason: "unexpected", message: REFUSAL_MESSAGES.unexpected, ref, values: keptValues(values) };
   }
-  redirect(`/inscription/${token}?modifiee=1`);
+  redirect(`/inscription/${token}?modifiee=1${dropped ? "&sans-option=1" : ""}`);
 }
 
 /** Cancellation (after the confirmation page): frees the place, e-mails whoever is promoted. */

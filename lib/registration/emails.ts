@@ -16,6 +16,8 @@ export type MailInput = {
   waitlistRank: number | null;
   tokenSalt: string;
   parts: { partId: string }[];
+  /** Answers to the journée's questions, « Question : réponse » (none when it asks nothing). */
+  answerTexts?: string[];
   journee: {
     title: string;
     venue: string;
@@ -68,6 +70,7 @@ function paragraphsOf(kind: MailKind, m: MailInput, dropped: string[]): string[]
           `Vos choix : ${chosen.map((p) => `${p.title} (${formatTime(p.startsAt)} – ${formatTime(p.endsAt)})`).join(" ; ")}`,
         ]
       : []),
+    ...(m.answerTexts?.length && kind !== "cancellation" ? [`Vos réponses :\n${m.answerTexts.join("\n")}`] : []),
   ];
 }
 

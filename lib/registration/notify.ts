@@ -1,6 +1,7 @@
 import { logUnexpected } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 import { deliverInWorker } from "@/lib/mail/worker-client";
+import { answerLines, answerLineText } from "@/lib/questions/answer-text";
 import { buildRegistrationMail, type MailInput, type MailKind } from "./emails";
 import { getRegistrationForMail } from "./queries";
 
@@ -16,7 +17,8 @@ export async function notifyRegistration(
   try {
     const reg = await getRegistrationForMail(registrationId);
     if (!reg?.email) return false;
-    return await deliver(kind, reg, dropped);
+    const { answers, ...rest } = reg;
+    return await deliver(kind, { ...rest, answerTexts: answerLines(answers).map(answerLineText) }, dropped);
   } catch (error) {
     logUnexpected(error, { where: "notifyRegistration", registrationId, kind });
     return false;

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { STORED_ANSWERS_SELECT } from "@/lib/questions/answer-text";
 import { hashToken, parseTicketPayload } from "@/lib/security/tokens";
 import { normalizeEmail } from "@/lib/text/normalize";
 import { PERSON_FIELDS_SELECT } from "./form-values";
@@ -33,6 +34,7 @@ const registrationSelect = {
   promotedAt: true,
   createdAt: true,
   parts: { select: { partId: true } },
+  answers: STORED_ANSWERS_SELECT,
   journee: { select: journeeSelect },
 };
 

@@ -115,7 +115,7 @@ export type RegistrationFormValues = z.input<typeof registrationSchema>;
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
 /** Changes allowed from the management link (the e-mail is the identity: not editable). */
-export const updateSchema = z.object(personFields);
+export const updateSchema = z.object({ ...personFields, answers: registrationSchema.shape.answers });
 export type UpdateFormValues = z.input<typeof updateSchema>;
 export type UpdateInput = z.output<typeof updateSchema>;
 

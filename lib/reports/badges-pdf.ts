@@ -7,7 +7,14 @@ import { drawLines, paragraph, type TextStyle, wrapLines } from "./pdf-text";
  * Badges to print before the day: A4 sheets of 2 × 4 badges (name, structure, QR code of the
  * ticket), dashed cutting lines. The QR code holds the same payload as the e-mailed ticket.
  */
-export type BadgePerson = { firstName: string; lastName: string; structure: string; qrPayload: string };
+export type BadgePerson = {
+  firstName: string;
+  lastName: string;
+  structure: string;
+  qrPayload: string;
+  /** « Afficher la réponse à… »: this person's answer (e.g. the atelier), printed under the name. */
+  answer?: string;
+};
 
 const COLS = 2;
 const ROWS = 4;
@@ -59,6 +66,7 @@ export async function drawBadges(doc: Pdf, journee: { title: string; startsAt: D
     top += 6;
     put(p.firstName, nameStyle(doc, p.firstName, textW));
     put(p.lastName.toUpperCase(), nameStyle(doc, p.lastName.toUpperCase(), textW));
+    if (p.answer) put(p.answer, { size: 11, bold: true, color: "#17466a" });
     top += 4;
     // The structure takes the space left of the QR code (it wraps; a very long one may run under it).
     put(p.structure, { size: 10.5 }, BADGE_W - QR - 30);

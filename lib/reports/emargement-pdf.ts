@@ -79,6 +79,8 @@ export type SheetHeader = {
   address: string;
   part?: { title: string; startsAt: Date; endsAt: Date };
   organisers: string[];
+  /** « Afficher la réponse à… »: the question whose answer gets its own column (e.g. the atelier). */
+  answerLabel?: string;
 };
 export type SheetPerson = {
   lastName: string;
@@ -88,6 +90,8 @@ export type SheetPerson = {
   checkedInAt: Date | null;
   /** Offline scan received after the door closed: marked on the sheet (decision 017). */
   lateSync?: boolean;
+  /** This person's answer to `SheetHeader.answerLabel`. */
+  answer?: string;
 };
 
 const LEFT = 36;
@@ -152,11 +156,14 @@ function drawRow(doc: Pdf, columns: Column[], y: number, row: Row, style = CELL)
 
 /** Paper (signature boxes, `blankRows` empty rows for walk-ins) or digital (arrival times). */
 export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPerson[], digital: boolean) {
+  // With an answer column, the four text columns give it 85 pt (same 523 pt in all).
+  const a = h.answerLabel ? 1 : 0;
   const base: Column[] = [
-    { label: "Nom", width: 105, value: (p) => p.lastName.toUpperCase() },
-    { label: "Prénom", width: 85, value: (p) => p.firstName },
-    { label: "Structure", width: 135, value: (p) => p.structure },
-    { label: "Fonction", width: 98, value: (p) => p.jobTitle },
+    { label: "Nom", width: 105 - 15 * a, value: (p) => p.lastName.toUpperCase() },
+    { label: "Prénom", width: 85 - 15 * a, value: (p) => p.firstName },
+    { label: "Structure", width: 135 - 35 * a, value: (p) => p.structure },
+    { label: "Fonction", width: 98 - 20 * a, value: (p) => p.jobTitle },
+    ...(h.answerLabel ? [{ label: h.answerLabel, width: 85, value: (p: SheetPerson) => p.answer ?? "" }] : []),
   ];
   const last: Column = digital
     ? { label: "Arrivée", width: 100, value: (p) => arrival(p) }

@@ -24,6 +24,7 @@ import {
 import { getCatererList } from "./queries/caterer";
 import { exportQuestionColumns } from "./queries/export-rows";
 import { countScanRows, iterateScanRows } from "./queries/scans";
+import { shownAnswers } from "./queries/shown-answer";
 import { SCAN_COLUMNS } from "./scan-columns";
 import { CATERER_KINDS, type ExportFilters, type ExportKind, JOURNEE_REQUIRED, SCAN_HISTORY_KINDS } from "./schema";
 import { drawSummary, getSummary, summaryXlsx } from "./summary";
@@ -39,7 +40,7 @@ export type ExportFile = {
   body: ReadableStream<Uint8Array> | Buffer;
   rows: number;
 };
-export type ExportRefusal = "journee_required" | "unknown_journee" | "not_finished";
+export type ExportRefusal = "journee_required" | "unknown_journee" | "not_finished" | "unknown_question";
 
 const TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -172,16 +173,20 @@ export async function buildExport(
   if (CATERER_KINDS.has(kind)) return catererFile(scope, kind, journee.id, name);
   const organisers = await listOrganisers();
 
+  // « Afficher la réponse à… »: that question's answer under each name (badges, émargement).
+  const shown = f.questionId ? await shownAnswers(scope, journee.id, f.questionId) : null;
+  if (f.questionId && !shown) return refused("unknown_question");
+  const answerOf = (p: { id: string }) => (shown ? (shown.byRegistration.get(p.id) ?? "—") : undefined);
   if (kind === "emargement-pdf" || kind === "emargement-numerique-pdf") {
-    const people = await listSheetRows(scope, jf);
-    const header = { ...journee, part, organisers };
+    const people = (await listSheetRows(scope, jf)).map((p) => ({ ...p, answer: answerOf(p) }));
+    const header = { ...journee, part, organisers, answerLabel: shown?.label };
     const doc = newPdf(`Feuille d'émargement - ${journee.title}`);
     const body = pdfStream(doc, (d) => drawEmargement(d, header, people, kind === "emargement-numerique-pdf"));
     return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: people.length });
   }
   if (kind === "badges-pdf") {
     const people = await listSheetRows(scope, { ...jf, status: "confirmed" });
-    const badges = people.map((p) => ({ ...p, qrPayload: ticketPayload(p.tokenSalt) }));
+    const badges = people.map((p) => ({ ...p, answer: answerOf(p), qrPayload: ticketPayload(p.tokenSalt) }));
     const body = pdfStream(newPdf(`Badges - ${journee.title}`), (d) => drawBadges(d, journee, badges));
     return ok({ filename: `${name}.pdf`, contentType: TYPES.pdf, body, rows: people.length });
   }

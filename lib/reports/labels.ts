@@ -76,6 +76,8 @@ export const EXPORT_REFUSALS: Record<string, string> = {
   journee_required: "Choisissez une journée pour cet export.",
   unknown_journee: "Journée introuvable.",
   not_finished: "Les attestations sont disponibles après la journée.",
+  unknown_question:
+    "Cette question n'existe pas pour cette journée, ou sa réponse ne peut pas figurer sur ce document (données personnelles).",
 };
 
 /** « 7 h 00 », « 3 h 30 » */

@@ -238,6 +238,7 @@ const byName = (a: { lastName: string; firstName: string }, b: { lastName: strin
   collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
 
 export type SheetRow = {
+  id: string;
   lastName: string;
   firstName: string;
   structure: string;
@@ -255,6 +256,7 @@ export async function listSheetRows(scope: Scope, f: ExportFilters & { journeeId
   const rows = await db.registration.findMany({
     where: exportWhere(scope, filters),
     select: {
+      id: true,
       lastName: true,
       firstName: true,
       structure: true,

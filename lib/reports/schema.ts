@@ -58,6 +58,8 @@ export const exportFiltersSchema = z.object({
   journeeId: optionalId,
   partId: optionalId,
   status: z.preprocess((v) => (v == null || v === "" ? "all" : v), z.enum(STATUS_FILTERS)),
+  /** Badges and émargement only: the question whose answer is printed under each name. */
+  questionId: optionalId,
   /** Scan history only: one result code. */
   result: z.preprocess((v) => (v == null || v === "" ? undefined : v), z.enum(SCAN_RESULTS).optional()),
 });

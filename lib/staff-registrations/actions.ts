@@ -76,8 +76,10 @@ export async function staffUpdateAction(_prev: StaffEditState, form: FormData): 
     const parsed = updateSchema.safeParse(values);
     if (!parsed.success) return refused("invalid", { fieldErrors: fieldErrorsOf(parsed.error) });
     const done = await staffUpdate(m.actor, m.scope, ids, parsed.data);
+    const dropped =
+      done.ok && done.droppedAnswers.length ? ` Complet, non retenu : « ${done.droppedAnswers.join(" », « ")} ».` : "";
     return done.ok
-      ? ok({ message: "Inscription modifiée." })
+      ? ok({ message: `Inscription modifiée.${dropped}` })
       : refused(done.reason as StaffRefusal, { fieldErrors: done.fieldErrors });
   });
   if (outcome.ok) return outcome;

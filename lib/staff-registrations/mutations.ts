@@ -29,6 +29,7 @@ const PUBLIC_REASON: Record<string, StaffRefusal> = {
   unknown_link: "not_found",
   expired_link: "expired_link",
   already_cancelled: "already_cancelled",
+  option_full: "option_full",
 };
 
 export async function staffCancel(actor: Actor, scope: JourneeScope, ids: Ids, now = new Date()) {
@@ -55,7 +56,13 @@ export async function staffUpdate(actor: Actor, scope: JourneeScope, ids: Ids, i
     action: "registration.staff_update",
     ...by(actor),
     entityId: reg.id,
-    details: { journeeId: reg.journeeId, fields: Object.keys(input) },
+    // Answers: each changed question with its value before and after (a dropped full choice is not in « after »).
+    details: {
+      journeeId: reg.journeeId,
+      fields: Object.keys(input),
+      answers: done.answerChanges,
+      droppedAnswers: done.droppedAnswers,
+    },
   });
   return done;
 }

@@ -1,6 +1,7 @@
 import type { JourneeScope } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { STORED_ANSWERS_SELECT } from "@/lib/questions/answer-text";
 import { PERSON_FIELDS_SELECT } from "@/lib/registration/form-values";
 import { foldForSearch } from "@/lib/text/normalize";
 import { PAGE_SIZE, type SearchInput } from "./schema";
@@ -76,6 +77,7 @@ export async function getStaffRegistration(scope: JourneeScope, journeeId: strin
       status: true,
       waitlistPosition: true,
       parts: { select: { partId: true } },
+      answers: STORED_ANSWERS_SELECT,
       journee: {
         select: {
           id: true,

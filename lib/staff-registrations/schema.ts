@@ -32,6 +32,7 @@ export const STAFF_REFUSALS = {
   full: "Aucune place libre : augmentez la capacité de la journée ou annulez une inscription d'abord.",
   not_confirmed: "Seule une inscription confirmée a un billet.",
   expired_link: "La journée est terminée : l'inscription ne peut plus changer.",
+  option_full: "Une réponse choisie est complète : choisissez-en une autre (le détail est sous la question).",
   error: "Une erreur inattendue est survenue.",
 } as const;
 export type StaffRefusal = keyof typeof STAFF_REFUSALS;

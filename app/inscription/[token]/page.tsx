@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PersonAttendance } from "@/components/attendance/person-attendance";
+import { AnswerList } from "@/components/registration/answer-list";
 import {
   LinkProblem,
   linkUsable,
@@ -9,6 +10,7 @@ import {
   StatusMessage,
 } from "@/components/registration/managed-registration";
 import { Ticket } from "@/components/registration/ticket";
+import { answerLines } from "@/lib/questions/answer-text";
 import { getRegistrationByManageToken } from "@/lib/registration/queries";
 
 export const metadata: Metadata = {
@@ -46,10 +48,16 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           ce lien : il permet de voir, modifier ou annuler votre inscription sans compte.
         </p>
       ) : null}
-      {query["sans-option"] ? (
+      {query["sans-option"] && !query.modifiee ? (
         <p className="notice" role="status">
           Une réponse que vous aviez choisie n'avait plus de place : votre inscription est enregistrée sans elle (le
           détail figure dans l'e-mail de confirmation).
+        </p>
+      ) : null}
+      {query["sans-option"] && query.modifiee ? (
+        <p className="notice" role="status">
+          Une réponse que vous venez de choisir n'avait plus de place : vos modifications sont enregistrées sans elle
+          (vos réponses actuelles sont ci-dessous).
         </p>
       ) : null}
       {query.modifiee ? (
@@ -72,6 +80,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
         <h2 id="details-titre">Récapitulatif</h2>
         <RegistrationDetails reg={reg} />
       </section>
+      <AnswerList lines={answerLines(reg.answers)} />
       <section aria-labelledby="gerer-titre">
         <h2 id="gerer-titre">Gérer mon inscription</h2>
         <p>

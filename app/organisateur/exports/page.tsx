@@ -10,6 +10,7 @@ import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permi
 import { EXPORT_KIND_LABELS } from "@/lib/reports/labels";
 import { listReportJournees } from "@/lib/reports/queries";
 import { getAttestationMailingProgress } from "@/lib/reports/queries/attestation-mailing";
+import { listShownQuestions } from "@/lib/reports/queries/shown-answer";
 import {
   CATERER_KINDS,
   EXPORT_KINDS,
@@ -31,10 +32,14 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     journeeId: one("journeeId"),
     partId: one("partId"),
     status: one("status"),
+    questionId: one("questionId"),
   });
   const filters = parsed.success ? parsed.data : exportFiltersSchema.parse({});
   const journees = await listReportJournees(journeeScope(user, "reports"));
   const journee = journees.find((j) => j.id === filters.journeeId);
+  const questions = journee ? await listShownQuestions(journeeScope(user, "reports"), journee.id) : [];
+  // A question of another journée (the journée was just changed in the form) is dropped, not refused.
+  if (!questions.some((q) => q.id === filters.questionId)) filters.questionId = undefined;
   const query = new URLSearchParams(
     Object.entries(filters).filter(
       (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[1] !== "all",
@@ -51,7 +56,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     <>
       <h1>Exports</h1>
       <p>Chaque téléchargement est enregistré dans le journal d'audit (qui, quoi, quels filtres, quand).</p>
-      <ExportFiltersForm journees={journees} filters={filters} />
+      <ExportFiltersForm journees={journees} filters={filters} questions={questions} />
       <h2>Fichiers {journee ? `— ${journee.title}` : "— tout le programme"}</h2>
       {!journee && <p>Choisissez une journée pour la feuille d'émargement, les badges et les attestations.</p>}
       <ul className={styles.exportList}>

@@ -2,6 +2,7 @@ import { hashToken } from "@/lib/security/tokens";
 import type { UpdateInput } from "../schema";
 import { manageLinkExpired } from "../window";
 import { releaseOptionPlaces } from "./answers";
+import { changeAnswers } from "./change-answers";
 import { inTransaction, type MutationContext, personData, type Tx } from "./in-transaction";
 import { chosenPartIds, releasePartPlace, takePartPlaces } from "./parts";
 import { RegistrationRefused } from "./refused";
@@ -25,7 +26,10 @@ async function registrationForToken(tx: Tx, token: string, now: Date) {
   return current;
 }
 
-/** Changes details and half-day/atelier choices; a confirmed person's new atelier must have room. */
+/**
+ * Changes details, half-day/atelier choices and answers to the journée's questions; a confirmed
+ * person's new atelier and new options must have room (mutations/change-answers.ts).
+ */
 export async function updateRegistration(token: string, input: UpdateInput, ctx: MutationContext = {}) {
   const now = ctx.now ?? new Date();
   return inTransaction(async (tx) => {
@@ -42,6 +46,7 @@ export async function updateRegistration(token: string, input: UpdateInput, ctx:
       for (const id of removed) await releasePartPlace(tx, id);
       await takePartPlaces(tx, added, parts);
     }
+    const answers = await changeAnswers(tx, reg.id, reg.journeeId, input.answers, reg.status === "CONFIRMED");
     await tx.registration.update({
       where: { id: reg.id },
       data: {
@@ -49,7 +54,12 @@ export async function updateRegistration(token: string, input: UpdateInput, ctx:
         parts: { deleteMany: { partId: { in: removed } }, create: added.map((partId) => ({ partId })) },
       },
     });
-    return { ok: true as const, registrationId: reg.id };
+    return {
+      ok: true as const,
+      registrationId: reg.id,
+      droppedAnswers: answers.dropped,
+      answerChanges: answers.changes,
+    };
   });
 }
 

@@ -1,3 +1,4 @@
+import { writtenAnswerTexts } from "@/lib/questions/answer-text";
 import type { MailInput } from "../emails";
 import { registrationWindowRefusal } from "../window";
 import { answersToWrite, liveQuestionsSelect } from "./answers";
@@ -85,6 +86,7 @@ export async function registerWithChoices(p: PreparedRegistration) {
       waitlistRank,
       tokenSalt: p.tokenSalt,
       parts: partIds.map((partId) => ({ partId })),
+      answerTexts: writtenAnswerTexts(journee.questions, answers.rows),
       journee,
     };
     return {

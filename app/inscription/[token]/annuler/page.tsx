@@ -8,7 +8,10 @@ import { getRegistrationByManageToken } from "@/lib/registration/queries";
 export const metadata: Metadata = {
   title: "Annuler mon inscription",
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  // Not « no-referrer »: a form post from such a page carries `Origin: null`, which the server
+  // action's origin check refuses, so the form would not work without JavaScript. « same-origin »
+  // still never sends the link to another site (decision 003).
+  referrer: "same-origin",
 };
 
 export default async function CancelRegistrationPage({ params }: { params: Promise<{ token: string }> }) {
