@@ -12,7 +12,7 @@ export type StartMode = {
   url: string;
 };
 
-export function startMode(env: { SMTP_URL?: string; DATABASE_URL?: string }, port: string): StartMode {
+export function startMode(env: Record<string, string | undefined>, port: string): StartMode {
   const demo = !env.SMTP_URL && !env.DATABASE_URL;
   return demo
     ? { demo, listen: ["-H", "127.0.0.1"], url: `http://127.0.0.1:${port}` }
