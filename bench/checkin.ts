@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createCheckInFixture } from "@/e2e/support/checkin";
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { createSessionFor } from "@/e2e/support/sessions";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { closeDb, getDb, getDbHandle } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { groupCpuMs } from "./cpu";

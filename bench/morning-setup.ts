@@ -1,5 +1,6 @@
 /** The morning benchmark's database side: the journée and staff sessions before, the checks after. */
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { createSessionFor } from "@/e2e/support/sessions";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { getDb } from "@/lib/db/client";
 
 export type Setup = { journeeId: string; slug: string; agentCookies: string[]; readerCookies: string[] };

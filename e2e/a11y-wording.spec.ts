@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_OPEN_SLUG } from "@/lib/demo/seed";
 import { signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
 import { accueilUrl, makeFixture } from "./fixtures/checkin";
@@ -6,7 +7,8 @@ import { accueilUrl, makeFixture } from "./fixtures/checkin";
 /**
  * Issue 15 point 13: wide tables are focusable named regions (axe scrollable-region-focusable,
  * checked on a 320 px phone where they do scroll), every page of a journée names it in the
- * document title, counts agree in number, and the footer says the statement's conformity.
+ * document title, counts agree in number, the footer says the statement's conformity, and buttons
+ * take the page's font (browsers give them their own).
  */
 test("the programme tables of the dashboard are focusable regions, axe clean at 320 px", async ({ page }) => {
   await signInAs(page, { role: "LECTEUR" });
@@ -56,4 +58,29 @@ test("the footer and the accessibility statement say the same conformity: non co
   await expect(footer).not.toContainText("partiellement");
   await footer.getByRole("link", { name: "Accessibilité : non conforme" }).click();
   await expect(page.getByRole("main")).toContainText("Émarge est non conforme");
+});
+
+test("buttons take the body's font, not the browser's, on public and organiser pages", async ({ page, request }) => {
+  const fx = await makeFixture(request, { people: [{ lastName: "Police" }] });
+  for (const path of [`/journees/${DEMO_OPEN_SLUG}`, "/connexion", accueilUrl(fx.journeeId)]) {
+    if (path.startsWith("/organisateur")) await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });
+    await page.goto(path);
+    await expect(page.locator("button:visible").first()).toBeVisible();
+    const fonts = await page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      const buttons = [...document.querySelectorAll("button")].filter((b) => b.getClientRects().length > 0);
+      return {
+        body: body.fontFamily,
+        count: buttons.length,
+        odd: buttons
+          .map((b) => ({ text: b.textContent?.trim(), family: getComputedStyle(b).fontFamily }))
+          .filter((b) => b.family !== body.fontFamily),
+        // Chromium's own button size (13.33 px), which `font: inherit` replaces.
+        uaSize: buttons.filter((b) => getComputedStyle(b).fontSize === "13.3333px").map((b) => b.textContent),
+      };
+    });
+    expect(fonts.count, path).toBeGreaterThan(0);
+    expect(fonts.odd, `${path} (body: ${fonts.body})`).toEqual([]);
+    expect(fonts.uaSize, path).toEqual([]);
+  }
 });

@@ -5,7 +5,8 @@ import { waitForMail } from "./fixtures/mail";
 
 /**
  * Journée management end to end: an Unafo organiser creates a journée with two half-days,
- * publishes it (it appears on the public programme), finds "Élodie" by typing "elodie", cancels
+ * publishes it (it appears on the public programme), sees Bruno's place in line in the list and on
+ * his page, finds "Élodie" by typing "elodie", cancels
  * her registration (the next person in line is promoted and e-mailed), sends a reminder after
  * a preview, edits, closes and cancels the journée — each action leaves its audit entry, each page
  * passes axe. Other roles are refused.
@@ -81,6 +82,14 @@ test("an Unafo organiser creates, publishes and runs a journée; every action is
   await register(page, slug, "Élodie", `elodie.${stamp}@example.org`);
   await register(page, slug, "Bruno", waiting);
 
+  // Bruno waits: the list and his own page tell organisers his place in line (issue 15 point 11).
+  await page.goto(`${base}/inscriptions`);
+  const brunoRow = page.getByRole("row", { name: /Bruno Martin/ });
+  await expect(brunoRow).toContainText("Sur liste d'attente — 1re position");
+  await brunoRow.getByRole("link", { name: "Modifier l'inscription de Bruno Martin" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inscription de Bruno Martin" })).toBeVisible();
+  await expect(page.getByText(`Sur liste d'attente (1re position) — ${waiting}`)).toBeVisible();
+
   await page.goto(`${base}/inscriptions`);
   await page.getByLabel("Nom, structure ou e-mail").fill("elodie");
   await page.getByRole("button", { name: "Rechercher" }).click();
@@ -116,6 +125,10 @@ test("an Unafo organiser creates, publishes and runs a journée; every action is
   await expect(page.getByTestId("journee-status")).toContainText("Inscriptions closes");
   await page.getByRole("button", { name: "Annuler la journée" }).click();
   await expect(page.getByText("Cochez la case pour confirmer l'annulation.")).toBeVisible();
+  // One person left (Bruno, promoted): the sentence agrees with the count.
+  await expect(page.getByLabel(/Je confirme l'annulation/)).toHaveAccessibleName(
+    /; la personne inscrite \(confirmée ou en liste d'attente\) sera prévenue par e-mail\.$/,
+  );
   await page.getByLabel(/Je confirme l'annulation/).check();
   await page.getByRole("button", { name: "Annuler la journée" }).click();
   await expect(page.getByTestId("journee-status")).toContainText("Annulée");

@@ -232,6 +232,34 @@ test.describe("request bodies are capped", () => {
   });
 });
 
+test("door signature JSON: 413 beyond 96 kB, declared or streamed, before it is parsed", async ({ page }) => {
+  await signInAs(page, { role: "ADMIN" });
+  // A signature PNG is at most 40 kB (about 53 kB as base64): 120 kB of it is refused unread.
+  const big = await page.request.post("/api/attendance/signature", {
+    data: { journeeId: "j", partKey: "journee", png: "A".repeat(120 * 1024) },
+  });
+  expect(big.status()).toBe(413);
+  expect(await big.json()).toMatchObject({ ok: false, reason: "too_large", message: expect.stringContaining("96 ko") });
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  // Through proxy.ts (which Next lets see the whole body first): a complete chunked body.
+  const streamed = await chunkedPost(
+    `http://127.0.0.1:${e2eEnv.port}/api/attendance/attest`,
+    128 * 1024,
+    { "content-type": "application/json", cookie },
+    true,
+  );
+  expect(streamed.status).toBe(413);
+  expect(JSON.parse(streamed.body)).toMatchObject({ reason: "too_large" });
+  // Under the cap, the schema still decides.
+  const small = await page.request.post("/api/attendance/signature", { data: { png: "A".repeat(60 * 1024) } });
+  expect(small.status()).toBe(400);
+  expect(await small.json()).toMatchObject({ ok: false, reason: "invalid" });
+});
+
+test("the e2e server (test hooks on) does not show the demo outbox", async ({ request }) => {
+  expect((await request.get("/dev/outbox")).status()).toBe(404);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -257,5 +285,25 @@ test.describe("without JavaScript", () => {
     expect((await page.request.post("/api/inscriptions", { data: person(j.id, sentinel) })).status()).toBe(201);
     await waitForMail(sentinel, /inscription est confirmée/);
     expect(await mailsTo(email)).toHaveLength(4);
+  });
+
+  test("« Renvoyer ma confirmation » at most 10 times an hour from one client address, whoever is asked for", async ({
+    page,
+  }) => {
+    // RESEND_LIMITS.perAddress: ten different addresses pass, the eleventh request is refused.
+    await page.setExtraHTTPHeaders({
+      "x-forwarded-for": `198.18.${Date.now() % 250}.${Math.floor(Math.random() * 250)}`,
+    });
+    const j = await testJournee(page, { capacity: 10 });
+    for (let i = 0; i < 11; i++) {
+      await page.goto(`/journees/${j.slug}`);
+      await page.getByText("Déjà inscrit·e ? Recevoir à nouveau votre confirmation").click();
+      await page.getByLabel("E-mail utilisé pour l'inscription (obligatoire)").fill(unique(`adresse${i}`));
+      await page.getByRole("button", { name: "Renvoyer ma confirmation par e-mail" }).click();
+      const answer = page
+        .getByRole("status")
+        .filter({ hasText: i < 10 ? "Si une inscription correspond" : "Trop de tentatives depuis votre connexion" });
+      await expect(answer, `request ${i + 1}`).toBeVisible();
+    }
   });
 });

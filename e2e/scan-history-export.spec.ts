@@ -10,6 +10,54 @@ import { mailsTo, waitForMail } from "./fixtures/mail";
  * e-mails the attestations of a finished journée from the exports page (sent in the background,
  * progress shown, each attendee once). axe on both pages.
  */
+test("the history marks an offline scan synced after the door closed, and only that one", async ({ page, request }) => {
+  // Ended 2 h ago: within the 12 h grace, an offline scan from the door is still accepted (decision 017).
+  const fx = await makeFixture(request, {
+    window: "closed",
+    people: [
+      { firstName: "Tardif", lastName: "Sync" },
+      { firstName: "Direct", lastName: "Scan" },
+    ],
+  });
+  await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });
+  const atTheDoor = new Date(Date.now() - 6 * 3600_000).toISOString();
+  const sent = await page.request.post("/api/checkin", {
+    data: {
+      scans: [
+        {
+          nonce: `e2e-late-${Math.random().toString(36).slice(2)}`,
+          ticket: fx.tickets[0].payload,
+          journeeId: fx.journeeId,
+          partKey: fx.partKeys[0],
+          deviceId: "tel-hors-ligne",
+          scannedAt: atTheDoor,
+          offline: true,
+          localResult: "ok",
+        },
+        // Online, now: refused (the door is closed), recorded, not a late sync.
+        {
+          nonce: `e2e-now-${Math.random().toString(36).slice(2)}`,
+          ticket: fx.tickets[1].payload,
+          journeeId: fx.journeeId,
+          partKey: fx.partKeys[0],
+          deviceId: "tel-en-ligne",
+          scannedAt: new Date().toISOString(),
+        },
+      ],
+    },
+  });
+  expect(sent.ok()).toBe(true);
+  expect((await sent.json()).results[0]).toMatchObject({ result: "ok" });
+
+  await page.goto(`${accueilUrl(fx.journeeId)}/historique`);
+  const row = page.getByRole("row", { name: /Tardif Sync/ });
+  await expect(row).toContainText(/Hors ligne, reçu après la fermeture \(\d\d\/\d\d\/\d{4} \d\d:\d\d\)/);
+  await expect(row.locator("td[data-late-sync]")).toHaveCount(1);
+  await expect(page.getByRole("row", { name: /Direct Scan/ })).toContainText("En direct");
+  await expect(page.locator("td[data-late-sync]")).toHaveCount(1);
+  await expectNoA11yViolations(page);
+});
+
 test("an organiser exports the scan history of a journée, filtered, as CSV and XLSX", async ({ page, request }) => {
   const fx = await makeFixture(request, { halfDays: true, people: [{ firstName: "Inès", lastName: "Béchir" }] });
   await signInAs(page, { role: "ORGANISATEUR", partnerSlug: "unafo" });

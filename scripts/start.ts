@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { serverSecret } from "../lib/security/secret";
 import { buildIsStale } from "./build-staleness";
+import { startMode } from "./start-mode";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -20,18 +21,17 @@ env.AUTH_SECRET ||= createHmac("sha256", env.EMARGE_SECRET).update("auth").diges
 env.AUTH_TRUST_HOST ||= "true";
 const port = env.PORT || "3000";
 // The local demo (embedded database, no SMTP): show the outbox at /dev/outbox so that sign-in
-// links and tickets can be read. The outbox holds sign-in links (an administrator's too): the demo
-// listens on this machine only, and the page answers loopback peers only (decision 015).
-// A deployment sets SMTP_URL or DATABASE_URL and never shows it.
-const demo = !env.SMTP_URL && !env.DATABASE_URL;
-if (demo) {
+// links and tickets can be read; it listens on this machine only (start-mode.ts), and the page
+// answers loopback peers only (decision 015).
+const mode = startMode(env, port);
+if (mode.demo) {
   env.EMARGE_SHOW_OUTBOX = "1";
   console.log(
     "Démonstration locale (pas de SMTP configuré) : les e-mails sont visibles sur /dev/outbox, et l'application " +
       "n'écoute que sur cette machine (127.0.0.1) : les autres appareils du réseau n'y ont pas accès.",
   );
 }
-env.APP_URL ||= demo ? `http://127.0.0.1:${port}` : `http://localhost:${port}`;
+env.APP_URL ||= mode.url;
 
 function run(cmd: string, args: string[]) {
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -51,8 +51,7 @@ if (!dev && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next",
 run(tsx, ["scripts/db-migrate.ts", "apply"]);
 run(tsx, ["scripts/db-seed.ts", "--if-empty"]);
 
-console.log(`Émarge sur ${demo ? `http://127.0.0.1:${port}` : `http://localhost:${port}`}`);
-const listen = demo ? ["-H", "127.0.0.1"] : [];
-const server = spawn(next, [dev ? "dev" : "start", "-p", port, ...listen], { stdio: "inherit", env });
+console.log(`Émarge sur ${mode.url}`);
+const server = spawn(next, [dev ? "dev" : "start", "-p", port, ...mode.listen], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,4 @@
-import { SIGNATURE_LIMITS } from "@/lib/attendance/schema";
+import { SIGNATURE_LIMITS } from "@/lib/attendance/constants";
 
 /**
  * The pad's strokes → the contract's PNG (decision 021): opaque white background, black ink,

@@ -1,5 +1,6 @@
 "use client";
 
+import { cancelJourneeConfirmation } from "@/lib/format/count-texts";
 import { cancelJourneeAction } from "@/lib/journees/actions";
 import { JOURNEE_REFUSALS } from "@/lib/journees/schema";
 import { describedBy, FieldError } from "./form-field";
@@ -21,8 +22,7 @@ export function CancelJourneeForm({ journeeId, live }: { journeeId: string; live
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy("confirm", false, error)}
           />{" "}
-          Je confirme l'annulation de la journée ; les {live} personnes inscrites (confirmées ou en liste d'attente)
-          seront prévenues par e-mail.
+          {cancelJourneeConfirmation(live)}
         </label>
         <FieldError name="confirm" error={error} />
       </div>

@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { signOutEverywhere } from "@/lib/auth/actions";
 import { walkInAction } from "@/lib/checkin/actions";
+import { plural } from "@/lib/format/plural";
 import { ABANDON_FLAG } from "@/lib/offline/clear";
 import { countQueue } from "@/lib/offline/queue";
 import { syncQueue } from "@/lib/offline/sync";
 
 type Phase = { kind: "checking" | "syncing" | "ready" } | { kind: "pending"; count: number; session: boolean };
 
-export const scansText = (n: number) => (n === 1 ? "1 scan" : `${n} scans`);
+export const scansText = (n: number) => plural(n, "scan");
 
 /**
  * Sign-out never loses scans silently: the offline data is wiped at sign-out, so scans still in the
@@ -53,8 +54,7 @@ export function SafeSignOut() {
         <div role="alert" className="notice notice--warning" data-testid="scans-non-envoyes">
           <p>
             <strong>
-              {phase.count === 1 ? "1 scan n'a" : `${phase.count} scans n'ont`} pas pu être envoyé
-              {phase.count === 1 ? "" : "s"} au serveur
+              {plural(phase.count, "scan n'a pas pu être envoyé", "scans n'ont pas pu être envoyés")} au serveur
             </strong>{" "}
             {phase.session
               ? "(votre session a expiré)."

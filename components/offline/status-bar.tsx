@@ -1,6 +1,7 @@
 "use client";
 
 import { formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import styles from "./offline.module.css";
 import type { OfflineState } from "./use-offline";
 
@@ -12,7 +13,7 @@ const STATES = {
 
 export function pendingText(n: number): string {
   if (n === 0) return "Aucun scan en attente";
-  return n === 1 ? "1 scan en attente d'envoi" : `${n} scans en attente d'envoi`;
+  return plural(n, "scan en attente d'envoi", "scans en attente d'envoi");
 }
 
 /** Online / offline / syncing and the queue, always on screen, in words, icon and colour. */

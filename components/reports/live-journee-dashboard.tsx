@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { presentPeople } from "@/lib/format/count-texts";
 import type { JourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { JourneeDashboardView } from "./journee-dashboard-view";
 import styles from "./reports.module.css";
@@ -63,7 +64,7 @@ export function LiveJourneeDashboard({
         </button>
       </div>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {data.counts.present} personnes présentes
+        {presentPeople(data.counts.present)}
       </p>
       {error && (
         <p role="status" className="notice notice--warning">

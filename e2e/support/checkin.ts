@@ -18,7 +18,8 @@ export type FixturePerson = {
 const H = 3600_000;
 
 export async function createCheckInFixture(opts: {
-  window?: "open" | "future" | "past";
+  /** "closed": ended 2 hours ago, within the offline sync grace (late syncs, decision 017). */
+  window?: "open" | "future" | "past" | "closed";
   halfDays?: boolean;
   capacity?: number;
   people?: FixturePerson[];
@@ -32,7 +33,9 @@ export async function createCheckInFixture(opts: {
     .findFirstOrThrow({ where: { slug: "unafo" } })
     .catch(() => db.partner.findFirstOrThrow());
   const now = Date.now();
-  const start = opts.window === "future" ? now + 30 * 24 * H : opts.window === "past" ? now - 30 * H : now - H;
+  const start = { future: now + 30 * 24 * H, past: now - 30 * H, closed: now - 10 * H, open: now - H }[
+    opts.window ?? "open"
+  ];
   const startsAt = new Date(start);
   const endsAt = new Date(start + 8 * H);
   const people: FixturePerson[] =

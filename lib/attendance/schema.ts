@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { SIGNATURE_LIMITS } from "./constants";
 
 /**
- * The signed émargement (issue 13, decision 020): request shapes shared by the scanner, the own-phone
- * page and the server. No server imports here.
+ * The signed émargement (issue 13, decision 020): request shapes shared by the own-phone page and
+ * the server. No server imports here. The scanner imports plain values from constants.ts (no zod).
  */
-export const SIGNATURE_LIMITS = { maxWidth: 600, maxHeight: 240, maxBytes: 40_000 } as const;
+export { SIGNATURE_LIMITS };
+
 /** Base64 of at most maxBytes (4/3, rounded up, plus padding). */
 const MAX_BASE64 = Math.ceil(SIGNATURE_LIMITS.maxBytes / 3) * 4;
 

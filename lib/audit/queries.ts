@@ -34,13 +34,3 @@ export async function listAuditEntries(
   });
   return { rows, total, page, pageCount };
 }
-
-/** For the end-to-end test hooks: entries after an id, optionally for some actions. */
-export async function auditEntriesSince(afterId: number, actions?: string[]): Promise<AuditRow[]> {
-  const db = await getDb();
-  return db.auditLog.findMany({
-    where: { id: { gt: afterId }, ...(actions?.length ? { action: { in: actions } } : {}) },
-    orderBy: { id: "asc" },
-    take: 500,
-  });
-}

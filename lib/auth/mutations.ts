@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
 import { writeAudit } from "@/lib/audit/mutations";
@@ -111,16 +110,4 @@ export async function ensureUserWithGrant(input: {
     }
     return { userId: user.id, created: !existing, granted: !held };
   });
-}
-
-/** A database session, as next-auth would create it (used by the end-to-end test hooks only). */
-export async function createSessionFor(
-  userId: string,
-  maxAgeSeconds: number,
-): Promise<{ sessionToken: string; expires: Date }> {
-  const db = await getDb();
-  const sessionToken = randomBytes(32).toString("hex");
-  const expires = new Date(Date.now() + maxAgeSeconds * 1000);
-  await db.session.create({ data: { sessionToken, userId, expires } });
-  return { sessionToken, expires };
 }

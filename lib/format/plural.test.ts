@@ -14,8 +14,13 @@ describe("plural", () => {
   });
 });
 
-// Issue 15 point 13: « 1 personne(s) » reads badly, to people and to screen readers; every count goes
-// through plural(). A word with « (s) », « (es) » or « (x) » glued to it, in any interface source, fails.
+// Issue 15 point 13: « 1 personne(s) » and « 1 présent·es » read badly, to people and to screen
+// readers; every count goes through plural(). In any interface source, a word with « (s) », « (es) »
+// or « (x) » glued to it fails, and so does a plural written right after an interpolated number
+// (`${n} présent·es`, `{n} personnes`): at 1 it would disagree.
+// `${…}` or `{a.b}` then « personnes », « places », « scans » or a word in « ·es ».
+const COUNT_THEN_PLURAL = /(?:\$\{[^}]*\}|\{[\w.]+\})\s+(?:personnes|places|scans|\p{L}+·es)\b/u;
+
 describe("interface texts", () => {
   it("never write a plural in parentheses", async () => {
     const { readdir, readFile } = await import("node:fs/promises");
@@ -28,6 +33,7 @@ describe("interface texts", () => {
         const lines = (await readFile(path, "utf8")).split("\n");
         lines.forEach((line, i) => {
           if (/\p{L}{2,}\((?:s|es|x)\)(?!\s*(?:=>|\{))/u.test(line)) offenders.push(`${path}:${i + 1}`);
+          if (COUNT_THEN_PLURAL.test(line)) offenders.push(`${path}:${i + 1}`);
         });
       }
     }

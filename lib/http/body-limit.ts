@@ -7,6 +7,11 @@ export const BODY_LIMITS = {
   registration: 64 * 1024,
   /** POST /api/checkin: at most 50 scans of well under 1 kB each (ScanBatchSchema). */
   scanBatch: 128 * 1024,
+  /**
+   * POST /api/attendance/* (signature, attest, departure): one signature PNG of at most 40 kB
+   * (SIGNATURE_LIMITS), about 53 kB as base64, plus a few short fields; room to spare, no more.
+   */
+  attendance: 96 * 1024,
   /** Server actions and form posts (next.config.ts serverActions.bodySizeLimit, checked in proxy.ts). */
   serverAction: 200 * 1024,
   /** What Next buffers of a body for proxy.ts (next.config.ts proxyClientMaxBodySize). */

@@ -57,7 +57,7 @@ export async function updateJourneeAction(_prev: unknown, form: FormData): Promi
     for (const p of done.promoted) await notifyRegistration(p.registrationId, "promotion", p.droppedParts);
     refresh(id);
     const promoted = done.promoted.length
-      ? ` ${done.promoted.length < 2 ? "1 personne quitte" : `${done.promoted.length} personnes quittent`} la liste d'attente.`
+      ? ` ${plural(done.promoted.length, "personne quitte", "personnes quittent")} la liste d'attente.`
       : "";
     return ok({ id, message: `Modifications enregistrées.${promoted}` });
   });

@@ -3,6 +3,7 @@ import type { JourneeScope } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { parisDateKey } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import type { Actor } from "@/lib/journee-admin/authorize";
 import { lockJournee, type Promotion, promoteWaitlist } from "@/lib/registration/mutations/waitlist";
 import { type Refused, refused } from "@/lib/result";
@@ -77,7 +78,9 @@ export async function updateJournee(
     if (current.status === "CANCELLED") return refused("wrong_status");
     if (input.capacity < current.confirmedCount)
       return refused("capacity_below_confirmed", {
-        fieldErrors: { capacity: `${current.confirmedCount} personnes sont déjà confirmées.` },
+        fieldErrors: {
+          capacity: `${plural(current.confirmedCount, "personne est déjà confirmée", "personnes sont déjà confirmées")}.`,
+        },
       });
     const plan = partChanges(current.parts, input.parts);
     if (!plan.ok) return plan;

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format/plural";
 import { type Refused, refused } from "@/lib/result";
 import type { JourneeRefusal, PartInput } from "./schema";
 
@@ -32,7 +33,9 @@ export function partChanges(
     }
     if (part.capacity !== null && part.capacity < existing.confirmedCount)
       return refused("capacity_below_confirmed", {
-        fieldErrors: { [`parts.${position}.capacity`]: `${existing.confirmedCount} personnes y sont déjà inscrites.` },
+        fieldErrors: {
+          [`parts.${position}.capacity`]: `${plural(existing.confirmedCount, "personne y est déjà inscrite", "personnes y sont déjà inscrites")}.`,
+        },
       });
     if (part.kind !== existing.kind && existing._count.choices > 0)
       return refused("part_in_use", {

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { presentOfRegistered } from "@/lib/format/count-texts";
 import { formatDayRange, formatShortDateTime, formatTime } from "@/lib/format/dates";
 import { plural } from "@/lib/format/plural";
 import { type Align, drawLine, drawLines, lineHeight, type TextStyle, textWidth, wrapLines } from "./pdf-text";
@@ -177,7 +178,7 @@ export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPers
   const lateNote = late
     ? ` - * ${plural(late, "scan hors ligne reçu", "scans hors ligne reçus")} après la fermeture de l'accueil`
     : "";
-  const extra = digital ? `${present} présent·es sur ${people.length} inscrit·es${lateNote}` : "";
+  const extra = digital ? `${presentOfRegistered(present, people.length)}${lateNote}` : "";
   const blocks = headerBlocks(doc, h, headingLabel, extra);
   const labels = { cells: columns.map((c) => [c.label]), height: 16 };
   // Rows are laid out first (a long name wraps and makes its row taller), then cut into pages.

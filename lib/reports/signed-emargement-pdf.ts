@@ -1,4 +1,5 @@
 import type { SignedSheet, SignedSheetHalfDay, SignedSheetRow } from "@/lib/attendance/sheet-types";
+import { presentOfRegistered } from "@/lib/format/count-texts";
 import { formatLongDate, formatShortDateTime, formatTime } from "@/lib/format/dates";
 import { plural } from "@/lib/format/plural";
 import { breathe, newPdf, type Pdf, pdfBuffer } from "./emargement-pdf";
@@ -87,7 +88,7 @@ function headerBlocks(doc: Pdf, sheet: SignedSheet, h: SignedSheetHalfDay): Bloc
     block(`Lieu : ${[j.venue, j.address, j.city].filter(Boolean).join(", ")}`, info),
     block(`Organisé par : ${sheet.partners.join(", ")}`, info),
     block(
-      `${present} présent·es sur ${h.rows.length} inscrit·es, ${plural(signed, "signature ou attestation", "signatures ou attestations")}`,
+      `${presentOfRegistered(present, h.rows.length)}, ${plural(signed, "signature ou attestation", "signatures ou attestations")}`,
       info,
     ),
   ];

@@ -1,16 +1,38 @@
 import type { JourneeScope } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, RegistrationStatus } from "@/lib/db/generated/client";
 import { STORED_ANSWERS_SELECT } from "@/lib/questions/answer-text";
 import { PERSON_FIELDS_SELECT } from "@/lib/registration/form-values";
 import { foldForSearch } from "@/lib/text/normalize";
 import { PAGE_SIZE, type SearchInput } from "./schema";
 
 /**
+ * The list's order, the registrations exports' too (lib/reports/queries/export-rows.ts): confirmed
+ * people in arrival order, then the waiting list in line order, then cancellations.
+ */
+const LIST_ORDER: { status: RegistrationStatus; orderBy: Prisma.RegistrationOrderByWithRelationInput[] }[] = [
+  { status: "CONFIRMED", orderBy: [{ seq: "asc" }] },
+  { status: "WAITLISTED", orderBy: [{ waitlistPosition: "asc" }, { seq: "asc" }] },
+  { status: "CANCELLED", orderBy: [{ seq: "asc" }] },
+];
+
+const select = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  structure: true,
+  status: true,
+  waitlistPosition: true,
+  walkIn: true,
+  createdAt: true,
+} as const satisfies Prisma.RegistrationSelect;
+
+/**
  * A journée's registrations for its organisers: each word must appear in "prénom nom structure"
- * (accents and case folded, as stored in searchText) or in the e-mail; 25 a page, arrival order
- * (the waiting list alone: in line order). Waitlisted rows carry their place in line (1 = next).
- * The journée scope is part of the `where`.
+ * (accents and case folded, as stored in searchText) or in the e-mail; 25 a page in LIST_ORDER,
+ * read status by status (one count per status tells where the page starts). Waitlisted rows carry
+ * their place in line (1 = next). The journée scope is part of the `where`.
  */
 export async function searchRegistrations(scope: JourneeScope, journeeId: string, s: SearchInput) {
   const db = await getDb();
@@ -21,26 +43,25 @@ export async function searchRegistrations(scope: JourneeScope, journeeId: string
     ...(s.statut ? { status: s.statut } : {}),
     AND: words.map((w) => ({ OR: [{ searchText: { contains: w } }, { emailNormalized: { contains: w } }] })),
   };
-  const total = await db.registration.count({ where });
+  const counts = await db.registration.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const countOf = (status: RegistrationStatus) => counts.find((c) => c.status === status)?._count._all ?? 0;
+  const total = counts.reduce((n, c) => n + c._count._all, 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(s.page, pageCount);
-  const rows = await db.registration.findMany({
-    where,
-    orderBy: s.statut === "WAITLISTED" ? [{ waitlistPosition: "asc" }, { seq: "asc" }] : { seq: "asc" },
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      structure: true,
-      status: true,
-      waitlistPosition: true,
-      walkIn: true,
-      createdAt: true,
-    },
-  });
+  const rows: Prisma.RegistrationGetPayload<{ select: typeof select }>[] = [];
+  let skip = (page - 1) * PAGE_SIZE;
+  for (const { status, orderBy } of LIST_ORDER) {
+    const take = PAGE_SIZE - rows.length;
+    if (take === 0) break;
+    if (skip >= countOf(status)) {
+      skip -= countOf(status);
+      continue;
+    }
+    rows.push(
+      ...(await db.registration.findMany({ where: { AND: [where, { status }] }, orderBy, skip, take, select })),
+    );
+    skip = 0;
+  }
   return { rows: await withWaitlistRanks(journeeId, rows), total, page, pageCount };
 }
 

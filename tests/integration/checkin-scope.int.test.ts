@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { createSessionFor } from "@/e2e/support/sessions";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
 import { recordScanBatch } from "@/lib/checkin/mutations";
 import { getCheckInJournee, registrationKey } from "@/lib/checkin/queries";

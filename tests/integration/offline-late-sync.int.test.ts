@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { createSessionFor } from "@/e2e/support/sessions";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
 import { recordScanBatch, registerWalkIn } from "@/lib/checkin/mutations";
 import { getCheckInJournee, listScans } from "@/lib/checkin/queries";

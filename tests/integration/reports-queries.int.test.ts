@@ -102,7 +102,11 @@ describe(`report aggregations (${testDbKind()})`, () => {
           const seen: number[] = [];
           for await (const batch of iterateExportRows(all, filters, 2)) seen.push(...batch.map((r) => r.seq));
           const label = JSON.stringify({ journee: Boolean(journeeId), partId, status });
-          expect(seen, label).toEqual(expected.map((r) => r.seq));
+          // The same rows (their order, the staff list's, is tested in reports-waitlist-rank).
+          expect(
+            [...seen].sort((a, b) => a - b),
+            label,
+          ).toEqual(expected.map((r) => r.seq));
           expect(await countExportRows(all, filters), label).toBe(expected.length);
         }
   });

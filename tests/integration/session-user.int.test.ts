@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { createSessionFor } from "@/e2e/support/sessions";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
 import { getDb } from "@/lib/db/client";
 import { makeJournee, makePartner } from "@/tests/fixtures/factories";

@@ -10,18 +10,15 @@ import { outboxDir } from "@/lib/mail/transport";
 export const metadata: Metadata = { title: "Boîte d'envoi (développement)", robots: { index: false, follow: false } };
 
 /**
- * Development, tests, and the local demo started by `npm start` with neither SMTP nor PostgreSQL
- * configured (EMARGE_SHOW_OUTBOX=1, set by scripts/start.ts). Never in a real deployment: the
- * outbox holds management and sign-in links. And only to a request whose TCP peer is this machine
- * (the socket's address, never a forwarded header: decision 015), even if the server was started
- * on every interface.
+ * `next dev` and the local demo started by `npm start` with neither SMTP nor PostgreSQL configured
+ * (EMARGE_SHOW_OUTBOX=1, set by scripts/start.ts). Not the e2e server: its tests read the mail
+ * files, and a test switch must not open a production page (decision 016). Never in a real
+ * deployment: the outbox holds management and sign-in links. And only to a request whose TCP peer
+ * is this machine (the socket's address, never a forwarded header: decision 015), even if the
+ * server was started on every interface.
  */
 function visible(): boolean {
-  return (
-    process.env.NODE_ENV !== "production" ||
-    process.env.EMARGE_TEST_HOOKS === "1" ||
-    process.env.EMARGE_SHOW_OUTBOX === "1"
-  );
+  return process.env.NODE_ENV !== "production" || process.env.EMARGE_SHOW_OUTBOX === "1";
 }
 
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=), enough for our own subjects. */

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { RegistrationPanel } from "@/components/registration/registration-panel";
 import { StatusBadge } from "@/components/site/status-badge";
 import { formatLongDate, formatTime } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { getPublicJourneeBySlug, type PublicJournee, type PublicJourneePart } from "@/lib/journees/queries";
 import { acceptsRegistrations, journeePublicStatus, type PublicStatus, placesLeft } from "@/lib/journees/status";
 
@@ -49,7 +50,7 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 function placesText(left: number): string {
-  return left === 1 ? "1 place restante" : `${left} places restantes`;
+  return plural(left, "place restante", "places restantes");
 }
 
 function PartItem({ part, showPlaces }: { part: PublicJourneePart; showPlaces: boolean }) {

@@ -1,8 +1,8 @@
 import { SESSION_MAX_AGE_SECONDS } from "@/auth";
-import { auditEntriesSince } from "@/lib/audit/queries";
-import { createSessionFor, ensureUserWithGrant } from "@/lib/auth/mutations";
+import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { journeeBySlug, lastAuditId, partnerIdBySlug } from "../lookups";
+import { auditEntriesSince, createSessionFor } from "../sessions";
 
 /**
  * End-to-end test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh).

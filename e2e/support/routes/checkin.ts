@@ -3,7 +3,7 @@ import { cancelForTest, createCheckInFixture, presenceOf, ticketsOf } from "../c
 /**
  * Check-in test hooks (e2e build only, see docs/decisions/016; 404 unless EMARGE_TEST_HOOKS=1, set by scripts/e2e-server.sh).
  * POST JSON:
- * - { op: "journee", window?: "open"|"future"|"past", halfDays?, capacity?, people?: [...], count? }
+ * - { op: "journee", window?: "open"|"future"|"past"|"closed", halfDays?, capacity?, people?: [...], count? }
  *   → { journeeId, slug, partKeys, tickets: [{ registrationId, lastName, status, payload }] }
  * - { op: "tickets", slug, status?, take? } → { tickets: [{ id, journeeId, firstName, lastName, payload }] }
  * - { op: "cancel", registrationId } → { ok } (offline tests: cancelled while a door is offline)

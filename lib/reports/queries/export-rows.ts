@@ -5,7 +5,8 @@ import type { Scope } from "../queries";
 import type { ExportFilters } from "../schema";
 
 /**
- * Rows of the registration exports (CSV, XLSX), read a page at a time with a cursor on `seq`.
+ * Rows of the registration exports (CSV, XLSX), read a page at a time with a cursor on the list's
+ * order (LIST_ORDER below).
  * One SQL query per page selects the page, folds half-days and check-ins (string_agg) and hands
  * each row over as one JSON array: the embedded database decodes every result field in
  * JavaScript, so one text field per row instead of eighteen is what makes 10,000 rows fast
@@ -53,7 +54,19 @@ export async function countExportRows(scope: Scope, f: ExportFilters): Promise<n
 // arithmetic; extract() computes in numeric, which costs a third of the query here.
 const ms = (column: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${column}) * 1000)`;
 
-// The order of json_build_array below.
+/**
+ * The staff list's order (lib/staff-registrations/queries.ts), as a key: confirmed people in
+ * arrival order, then the waiting list in line order (waitlistPosition, as promotions take it;
+ * a programme-wide export keeps each journée's line together), then cancellations in arrival
+ * order. A promoted person keeps their old position: it counts only while waitlisted.
+ */
+const GROUP = Prisma.sql`CASE r.status WHEN 'CONFIRMED' THEN 0 WHEN 'WAITLISTED' THEN 1 ELSE 2 END`;
+const LINE = Prisma.sql`CASE WHEN r.status = 'WAITLISTED' THEN r."journeeId" ELSE '' END`;
+const POSITION = Prisma.sql`CASE WHEN r.status = 'WAITLISTED' THEN coalesce(r."waitlistPosition", 2147483647) ELSE 0 END`;
+const LIST_ORDER = Prisma.sql`(${GROUP}, ${LINE}, ${POSITION}, r.seq)`;
+type Cursor = [group: number, journeeId: string, position: number, seq: number];
+
+// The order of json_build_array below (the cursor last: not part of the row).
 type JsonRow = [
   seq: number,
   lastName: string,
@@ -76,6 +89,7 @@ type JsonRow = [
   presentParts: string,
   waitlistRank: number | null,
   answers: Record<string, string> | null,
+  cursor: Cursor,
 ];
 
 function toExportRow(a: JsonRow): ExportRow {
@@ -105,7 +119,8 @@ function toExportRow(a: JsonRow): ExportRow {
 }
 
 /**
- * Pages of `batch` rows in `seq` order; the journée ids come from the caller's scope first. The
+ * Pages of `batch` rows in LIST_ORDER (a keyset cursor: each page sorts the filtered rows, a
+ * few milliseconds for 10,000); the journée ids come from the caller's scope first. The
  * check-ins and half-days are read through those journées (an index range, not every check-in
  * of the programme). 5,000 rows are about 1 MB of JSON: few pages, each one cheap to hold.
  */
@@ -127,7 +142,7 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
     : Prisma.empty;
   const answersValue = f.journeeId ? Prisma.sql`a.answers` : Prisma.sql`NULL`;
   const answersJoin = f.journeeId ? Prisma.sql`LEFT JOIN a ON a.rid = r.id` : Prisma.empty;
-  let after = -1;
+  let after: Cursor = [-1, "", 0, 0];
   for (;;) {
     const [page] = await db.$queryRaw<{ rows: string | null }[]>`
       WITH r AS (
@@ -137,9 +152,11 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
           CASE WHEN r.status = 'WAITLISTED' THEN (
             SELECT count(*)::int + 1 FROM "Registration" w
             WHERE w."journeeId" = r."journeeId" AND w.status = 'WAITLISTED' AND w."waitlistPosition" < r."waitlistPosition"
-          ) END AS "waitlistRank"
+          ) END AS "waitlistRank",
+          ${GROUP} AS g, ${LINE} AS line, ${POSITION} AS pos
         FROM "Registration" r
-        WHERE ${where} AND r.seq > ${after} ORDER BY r.seq LIMIT ${batch}
+        WHERE ${where} AND ${LIST_ORDER} > (${after[0]}::int, ${after[1]}::text, ${after[2]}::int, ${after[3]}::int)
+        ORDER BY ${LIST_ORDER} LIMIT ${batch}
       ), c AS (
         SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
           string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
@@ -155,14 +172,14 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
         r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
         ${ms(Prisma.sql`r."createdAt"`)}, ${ms(Prisma.sql`r."cancelledAt"`)}, j.title, ${ms(Prisma.sql`j."startsAt"`)},
-        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank", ${answersValue})
-        ORDER BY r.seq)::text AS rows
+        coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank", ${answersValue},
+        json_build_array(r.g, r.line, r.pos, r.seq)) ORDER BY r.g, r.line, r.pos, r.seq)::text AS rows
       FROM r JOIN "Journee" j ON j.id = r."journeeId"
         LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id ${answersJoin}`;
-    const rows = page?.rows ? (JSON.parse(page.rows) as JsonRow[]).map(toExportRow) : [];
-    if (rows.length) yield rows;
-    if (rows.length < batch) return;
-    after = rows[rows.length - 1].seq;
+    const raw = page?.rows ? (JSON.parse(page.rows) as JsonRow[]) : [];
+    if (raw.length) yield raw.map(toExportRow);
+    if (raw.length < batch) return;
+    after = raw[raw.length - 1][21];
   }
 }
 

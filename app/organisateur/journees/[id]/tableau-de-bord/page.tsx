@@ -7,6 +7,7 @@ import { QuestionReportsSection } from "@/components/reports/question-reports";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canManageJournee, canReadReports, journeeScope } from "@/lib/auth/permissions";
 import { formatDayRange } from "@/lib/format/dates";
+import { plural } from "@/lib/format/plural";
 import { getReportJournee } from "@/lib/reports/queries";
 import { getJourneeDashboard } from "@/lib/reports/queries/dashboards";
 import { getQuestionReports } from "@/lib/reports/queries/questions";
@@ -31,7 +32,7 @@ export default async function JourneeDashboardPage({ params }: { params: Promise
       </p>
       <h1>Tableau de bord — {j.title}</h1>
       <p>
-        {formatDayRange(new Date(j.startsAt), new Date(j.endsAt))}, {j.city}. Capacité : {j.capacity} places.{" "}
+        {formatDayRange(new Date(j.startsAt), new Date(j.endsAt))}, {j.city}. Capacité : {plural(j.capacity, "place")}.{" "}
         <Link href={`/organisateur/exports?journeeId=${encodeURIComponent(j.id)}`}>Exports de cette journée</Link>
       </p>
       <LiveJourneeDashboard initial={data} />
