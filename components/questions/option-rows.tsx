@@ -1,6 +1,6 @@
 "use client";
 
-import { type UseFormReturn, useFieldArray } from "react-hook-form";
+import { type UseFormReturn, useFieldArray, useWatch } from "react-hook-form";
 import type { EditorValues } from "@/lib/questions/editor-form";
 import type { QuestionInput } from "@/lib/questions/editor-schema";
 import { QUESTION_MAX } from "@/lib/questions/schema";
@@ -21,6 +21,8 @@ type Props = {
 /** The answers of a choice question: label and optional capacity (« Déjeuner : 80 places »). */
 export function OptionRows({ prefix, form, errors, yesNo, ready, taken }: Props) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "options", keyName: "key" });
+  // The places field names its answer as typed (« Places pour « Déjeuner » »).
+  const live = useWatch({ control: form.control, name: "options" });
   const n = (i: number, field: string) => `options.${i}.${field}`;
   const hint = yesNo
     ? "Indiquez un nombre de places si une réponse est limitée (par exemple 80 déjeuners)."
@@ -37,7 +39,7 @@ export function OptionRows({ prefix, form, errors, yesNo, ready, taken }: Props)
       </span>
       <FieldError prefix={prefix} name="options" error={errors.options} />
       {fields.map((row, i) => {
-        const label = row.label || `Réponse ${i + 1}`;
+        const label = (live?.[i] ? live[i].label : row.label)?.trim() || `Réponse ${i + 1}`;
         const placesTaken = row.id ? taken[row.id] : undefined;
         return (
           <div key={row.key} className="question-option" data-testid="option-row">

@@ -88,7 +88,7 @@ function QuestionItem({
             ? "Personne n'y a encore répondu."
             : `${q.answerCount === 1 ? "La réponse déjà donnée est conservée" : `Les ${q.answerCount} réponses déjà données sont conservées`} (« question retirée » dans les exports).`}
         </p>
-        <StepButton action={removeQuestionAction} fields={fields} focusAfter={["questions-titre"]}>
+        <StepButton action={removeQuestionAction} fields={fields}>
           Confirmer le retrait{hidden}
         </StepButton>
       </details>

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { QuestionForm } from "@/components/questions/question-form";
 import { QuestionList } from "@/components/questions/question-list";
 import { ReadyMade } from "@/components/questions/ready-made";
+import { RemovalAnnouncer } from "@/components/questions/removal-announcer";
 import { managedJourneeForPage } from "@/lib/journee-admin/page-guard";
 import { listEditorQuestions } from "@/lib/questions/queries";
 import { QUESTION_MAX } from "@/lib/questions/schema";
@@ -37,6 +38,7 @@ export default async function QuestionsPage({ params }: { params: Promise<{ id: 
           Questions du formulaire ({questions.length})
         </h2>
         <p id="questions-annonce" role="status" className="visually-hidden" />
+        <RemovalAnnouncer ids={questions.map((q) => q.id)} />
         {editable ? (
           <QuestionList journeeId={id} questions={questions} />
         ) : (
