@@ -89,7 +89,7 @@ export function QuestionFields({ prefix, form, defaults, errors, ready, kindLock
       {text("help", "Aide", { multiline: true, hint: "Une précision affichée sous la question." })}
       {text("purpose", "Pourquoi nous demandons", {
         multiline: true,
-        hint: "Affiché sous la question : dites à quoi sert la réponse (obligatoire pour une donnée personnelle).",
+        hint: "Affiché sous la question : dites à quoi sert la réponse (obligatoire pour une réponse personnelle).",
       })}
       {check("required", "Réponse obligatoire")}
       {check("personal", "Réponse personnelle (texte libre, régime) : supprimée avec les données complètes")}

@@ -23,7 +23,12 @@ export function QuestionForm({ journeeId, question }: Props) {
     null,
   );
   // A new form (empty again) after each question added; an edit form keeps what was saved.
-  const formKey = question ? "edit" : state?.ok ? `after-${state.id}` : "new";
+  // An edit form starts again from the saved question when its answers changed (new ones get their id).
+  const formKey = question
+    ? `edit-${question.options.map((o) => o.id).join(".")}`
+    : state?.ok
+      ? `after-${state.id}`
+      : "new";
   const body = (
     <>
       <EditorForm

@@ -151,6 +151,13 @@ describe(`question editor actions (${testDbKind()})`, () => {
       form({ journeeId, kind: "NUMBER", label: "Nombre d'accompagnants", minValue: "10", maxValue: "2" }),
     );
     expect(range).toMatchObject({ fieldErrors: { maxValue: "Le maximum doit être supérieur au minimum." } });
+    const personal = await actions.addQuestionAction(
+      null,
+      form({ journeeId, kind: "SHORT_TEXT", label: "Traitement en cours", personal: "on" }),
+    );
+    expect(personal).toMatchObject({
+      fieldErrors: { purpose: "Dites pourquoi vous demandez cette donnée personnelle." },
+    });
     const oneOption = await actions.addQuestionAction(
       null,
       form({ journeeId, kind: "MULTI_CHOICE", label: "Ateliers", "options.0.label": "Seul" }),
