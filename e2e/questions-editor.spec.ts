@@ -128,10 +128,13 @@ test("a new question is checked with the shared schema before it is sent, then a
   await form.getByLabel("Réponse 1 (facultatif)").fill("Logement");
   await form.getByLabel("Places pour « Logement » (facultatif)").fill("trente");
   await form.getByRole("button", { name: "Ajouter la question" }).click();
-  await expect(form.getByRole("alert")).toContainText("Réponses proposées : Proposez au moins deux réponses.");
+  await expect(form.getByRole("alert")).toBeFocused();
   await expect(form.getByRole("alert")).toContainText("Réponse 1 — places : Indiquez un nombre entier.");
+  await expect(form.getByLabel("Places pour « Logement » (facultatif)")).toHaveAttribute("aria-invalid", "true");
   await expectNoA11yViolations(page);
   await form.getByLabel("Places pour « Logement » (facultatif)").fill("30");
+  await form.getByRole("button", { name: "Ajouter la question" }).click();
+  await expect(form.getByRole("alert")).toContainText("Réponses proposées : Proposez au moins deux réponses.");
   await form.getByLabel("Réponse 2 (facultatif)").fill("Emploi");
   await form.getByRole("button", { name: "Ajouter la question" }).click();
   await expect(items(page)).toHaveCount(4);
