@@ -30,9 +30,20 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   throw new Error("element never reached with Tab");
 }
 
+/** WCAG 1.4.10: nothing scrolls sideways; names the innermost elements sticking out, to say what to fix. */
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const { overflow, culprits } = await page.evaluate(() => {
+    const el = document.scrollingElement as Element;
+    const out = [...document.querySelectorAll("body *")].filter(
+      (e) => e.getBoundingClientRect().right > el.clientWidth + 1,
+    );
+    const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
+    return {
+      overflow: el.scrollWidth - el.clientWidth,
+      culprits: innermost.slice(0, 6).map((e) => e.outerHTML.slice(0, 80)),
+    };
+  });
+  expect(overflow, culprits.join("\n")).toBeLessThanOrEqual(0);
 }
 
 test("an organiser adds the ready-made questions, edits, reorders and removes them — keyboard and axe clean", async ({
@@ -195,6 +206,13 @@ test.describe("a person on a phone answers the questions", () => {
     await expect(lunch.getByRole("listitem").filter({ hasText: "Oui : 1 place prise sur 80" })).toBeVisible();
     await lunch.locator("summary", { hasText: /^Modifier/ }).click();
     await expect(lunch.getByText("1 réponse déjà donnée : elles seront conservées")).toBeVisible();
+    await noHorizontalScroll(page);
+    await expectNoA11yViolations(page);
+    // At 320 px (WCAG reflow), with an edit panel and a removal confirmation open.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await item(page, DIET)
+      .locator("summary", { hasText: /^Retirer/ })
+      .click();
     await noHorizontalScroll(page);
     await expectNoA11yViolations(page);
   });
