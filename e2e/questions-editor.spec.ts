@@ -161,6 +161,22 @@ test("a new question is checked with the shared schema before it is sent, then a
   await expect(items(page)).toHaveCount(3);
 });
 
+test("the questions page is refused to an agent, a reader and an organiser of another partner", async ({ page }) => {
+  const path = `/organisateur/journees/${journee.id}/questions`;
+  await page.goto(path);
+  await expect(page).toHaveURL(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  for (const spec of [
+    { role: "AGENT", journeeSlug: journee.slug },
+    { role: "LECTEUR" },
+    { role: "ORGANISATEUR", partnerSlug: "unafo" },
+  ] as const) {
+    await page.context().clearCookies();
+    await signInAs(page, spec);
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/acces-refuse$/);
+  }
+});
+
 const unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
 
 async function fillPerson(page: Page, email: string, firstName: string) {
