@@ -52,9 +52,9 @@ export function QuestionFields({ prefix, form, defaults, errors, ready, kindLock
     />
   );
   const check = (name: "required" | "personal" | "isMeal", label: string) => (
-    <div className="field">
+    <div className="field question-check">
       <label>
-        <input type="checkbox" defaultChecked={defaults[name]} {...form.register(name)} /> {label}
+        <input type="checkbox" defaultChecked={defaults[name]} {...form.register(name)} /> <span>{label}</span>
       </label>
     </div>
   );
