@@ -22,8 +22,8 @@ export function QuestionForm({ journeeId, question }: Props) {
     question ? updateQuestionAction : addQuestionAction,
     null,
   );
-  // A new form (empty again) after each question added; an edit form keeps what was saved.
-  // An edit form starts again from the saved question when its answers changed (new ones get their id).
+  // A new form (empty again) after each question added; an edit form starts again from the saved
+  // question when its answers changed (new ones got their id), and otherwise keeps what was typed.
   const formKey = question
     ? `edit-${question.options.map((o) => o.id).join(".")}`
     : state?.ok

@@ -7,6 +7,7 @@ import { compactOptions, keptEditorValues, questionFieldErrors, questionValuesFr
 import { questionInputSchema, READY_MADE, READY_MADE_LABELS, type ReadyMadeKey } from "./editor-schema";
 import type { QuestionActionRefusal } from "./labels";
 import { addQuestion, addReadyMade, moveQuestion, removeQuestion, updateQuestion } from "./mutations";
+import { isJourneeCancelled } from "./queries";
 
 /**
  * The organiser's question editor (issue 14, decision 022): authorise (manage this journée) →
@@ -22,6 +23,15 @@ const idOf = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" && v.length > 0 && v.length <= 40 ? v : null;
 };
+
+/** Allowed to manage this journée, and the journée is not cancelled. */
+async function gate(form: FormData) {
+  const m = await authorizeManage(form.get("journeeId"));
+  if (!m.ok) return m;
+  const journeeId = String(form.get("journeeId"));
+  if (await isJourneeCancelled(journeeId)) return refused("cancelled");
+  return { ...m, journeeId };
+}
 
 function refresh(journeeId: string) {
   revalidatePath(`/organisateur/journees/${journeeId}/questions`);
@@ -41,9 +51,9 @@ async function questionForm(
   run: (journeeId: string, actor: Actor) => Promise<QuestionOutcome>,
 ): Promise<QuestionOutcome> {
   const outcome = await guarded(where, async () => {
-    const m = await authorizeManage(form.get("journeeId"));
+    const m = await gate(form);
     if (!m.ok) return m;
-    return run(String(form.get("journeeId")), m.actor);
+    return run(m.journeeId, m.actor);
   });
   return outcome.ok ? outcome : { ...outcome, values: keptEditorValues(form) };
 }
@@ -74,11 +84,11 @@ export async function updateQuestionAction(_prev: unknown, form: FormData): Prom
 
 export async function addReadyMadeAction(_prev: unknown, form: FormData): Promise<QuestionOutcome> {
   return guarded("addReadyMadeAction", async () => {
-    const m = await authorizeManage(form.get("journeeId"));
+    const m = await gate(form);
     if (!m.ok) return m;
     const key = String(form.get("key") ?? "");
     if (!Object.hasOwn(READY_MADE, key)) return refused("invalid");
-    const journeeId = String(form.get("journeeId"));
+    const { journeeId } = m;
     const done = await addReadyMade(journeeId, key as ReadyMadeKey, m.actor);
     if (!done.ok) return done;
     refresh(journeeId);
@@ -88,11 +98,11 @@ export async function addReadyMadeAction(_prev: unknown, form: FormData): Promis
 
 export async function removeQuestionAction(_prev: unknown, form: FormData): Promise<QuestionOutcome> {
   return guarded("removeQuestionAction", async () => {
-    const m = await authorizeManage(form.get("journeeId"));
+    const m = await gate(form);
     if (!m.ok) return m;
     const questionId = idOf(form, "questionId");
     if (!questionId) return refused("not_found");
-    const journeeId = String(form.get("journeeId"));
+    const { journeeId } = m;
     const done = await removeQuestion(journeeId, questionId, m.actor);
     if (!done.ok) return done;
     refresh(journeeId);
@@ -105,13 +115,13 @@ export async function removeQuestionAction(_prev: unknown, form: FormData): Prom
 
 export async function moveQuestionAction(_prev: unknown, form: FormData): Promise<QuestionOutcome> {
   return guarded("moveQuestionAction", async () => {
-    const m = await authorizeManage(form.get("journeeId"));
+    const m = await gate(form);
     if (!m.ok) return m;
     const questionId = idOf(form, "questionId");
     const direction = form.get("direction");
     if (!questionId) return refused("not_found");
     if (direction !== "up" && direction !== "down") return refused("invalid");
-    const journeeId = String(form.get("journeeId"));
+    const { journeeId } = m;
     const done = await moveQuestion(journeeId, questionId, direction, m.actor);
     if (!done.ok) return done;
     refresh(journeeId);

@@ -14,6 +14,7 @@ export const QUESTION_REFUSALS = {
   unauthenticated: "Votre session a expiré : reconnectez-vous.",
   forbidden: "Vous n'avez pas les droits nécessaires pour cette journée.",
   invalid: "Certains champs sont à corriger.",
+  cancelled: "Cette journée est annulée : ses questions ne peuvent plus changer.",
   not_found: "Cette question n'existe pas ou plus (elle a peut-être été retirée entre-temps).",
   too_many: "Une journée compte au plus 20 questions : retirez-en une avant d'en ajouter.",
   kind_locked:

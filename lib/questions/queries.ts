@@ -53,3 +53,10 @@ export async function listEditorQuestions(scope: JourneeScope, journeeId: string
   return questions.map((q) => ({ ...q, answerCount: counts.get(q.id) ?? 0 }));
 }
 export type EditorQuestion = Awaited<ReturnType<typeof listEditorQuestions>>[number];
+
+/** A cancelled journée's questions no longer change (its registrations are over). */
+export async function isJourneeCancelled(journeeId: string): Promise<boolean> {
+  const db = await getDb();
+  const j = await db.journee.findUnique({ where: { id: journeeId }, select: { status: true } });
+  return j?.status === "CANCELLED";
+}

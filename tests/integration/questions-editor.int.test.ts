@@ -243,4 +243,13 @@ describe(`question editor actions (${testDbKind()})`, () => {
       reason: "invalid",
     });
   });
+
+  it("a cancelled journée's questions no longer change", async () => {
+    as("admin");
+    const cancelled = await makeJournee({ status: "CANCELLED" });
+    const outcome = await actions.addReadyMadeAction(null, form({ journeeId: cancelled.id, key: "repas" }));
+    expect(outcome).toMatchObject({ ok: false, reason: "cancelled" });
+    expect(QUESTION_REFUSALS.cancelled).toMatch(/annulée/);
+    expect(await questions(cancelled.id)).toEqual([]);
+  });
 });
