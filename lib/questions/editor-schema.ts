@@ -47,6 +47,13 @@ export const questionInputSchema = z
       ctx.addIssue({ code: "custom", path: ["options"], message: "Proposez au moins deux réponses." });
     if (q.minValue !== null && q.maxValue !== null && q.minValue > q.maxValue)
       ctx.addIssue({ code: "custom", path: ["maxValue"], message: "Le maximum doit être supérieur au minimum." });
+    // Personal data: the form must say why it is asked (issue 14 point 6).
+    if (q.personal && !q.purpose)
+      ctx.addIssue({
+        code: "custom",
+        path: ["purpose"],
+        message: "Dites pourquoi vous demandez cette donnée personnelle.",
+      });
     const labels = q.options.map((o) => o.label.toLocaleLowerCase("fr"));
     if (new Set(labels).size !== labels.length)
       ctx.addIssue({ code: "custom", path: ["options"], message: "Deux réponses ont le même libellé." });

@@ -64,6 +64,9 @@ export async function addReadyMade(journeeId: string, key: ReadyMadeKey, actor: 
   const db = await getDb();
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Journee" WHERE id = ${journeeId} FOR UPDATE`;
+    // All or nothing: a refusal returned from the transaction would still commit the first of a pair.
+    const live = await tx.registrationQuestion.count({ where: { journeeId, removedAt: null } });
+    if (live + READY_MADE[key].length > QUESTION_MAX.questions) return refused("too_many");
     const ids: string[] = [];
     for (const q of READY_MADE[key] as QuestionInput[]) {
       const id = await create(tx, journeeId, q, actor);

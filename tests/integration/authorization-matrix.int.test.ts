@@ -22,6 +22,8 @@ const { makeJournee, makePartner, insertRegistration } = await import("@/tests/f
 const journeeActions = await import("@/lib/journees/actions");
 const staffActions = await import("@/lib/staff-registrations/actions");
 const { messageAction } = await import("@/lib/messages/actions");
+const questionActions = await import("@/lib/questions/actions");
+const { addQuestion } = await import("@/lib/questions/mutations");
 const { getManagedJournee } = await import("@/lib/journee-admin/queries");
 const { journeeScope } = await import("@/lib/auth/permissions");
 
@@ -228,6 +230,20 @@ const person = {
   commune: "Martigues",
 };
 
+/** A short-text question on a fresh journée of partner A (added through the mutation, not an action). */
+async function questionOfMine() {
+  const journeeId = (await mineWith("PUBLISHED")).id;
+  const input = { kind: "SHORT_TEXT" as const, label: "Matrice ?", help: "", purpose: "", required: false };
+  const limits = { personal: false, isMeal: false, maxLength: null, minValue: null, maxValue: null, options: [] };
+  const added = await addQuestion(
+    journeeId,
+    { ...input, ...limits },
+    { id: "matrice", email: "m@example.org", ip: null },
+  );
+  if (!added.ok) throw new Error(added.reason);
+  return { journeeId, questionId: added.ids[0] };
+}
+
 const JOURNEE_ACTIONS: typeof ACTIONS = [
   {
     name: "createJourneeAction",
@@ -277,6 +293,40 @@ const JOURNEE_ACTIONS: typeof ACTIONS = [
       (await staffActions.staffUpdateAction(null, form({ ...(await registrationOfMine("CONFIRMED")), ...person }))) ?? {
         ok: false,
       },
+  },
+  {
+    name: "addReadyMadeAction",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      questionActions.addReadyMadeAction(null, form({ journeeId: (await mineWith("PUBLISHED")).id, key: "repas" })),
+  },
+  {
+    name: "addQuestionAction",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      questionActions.addQuestionAction(
+        null,
+        form({ journeeId: (await mineWith("PUBLISHED")).id, kind: "SHORT_TEXT", label: "Matrice ?" }),
+      ),
+  },
+  {
+    name: "updateQuestionAction",
+    allowed: ["admin", "organisateur"],
+    run: async () =>
+      questionActions.updateQuestionAction(
+        null,
+        form({ ...(await questionOfMine()), kind: "SHORT_TEXT", label: "Oui ?" }),
+      ),
+  },
+  {
+    name: "moveQuestionAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => questionActions.moveQuestionAction(null, form({ ...(await questionOfMine()), direction: "up" })),
+  },
+  {
+    name: "removeQuestionAction",
+    allowed: ["admin", "organisateur"],
+    run: async () => questionActions.removeQuestionAction(null, form(await questionOfMine())),
   },
   {
     name: "messageAction (preview)",

@@ -50,6 +50,7 @@ export default async function JourneeOverviewPage({ params }: Props) {
       </ul>
       <nav aria-label="Gestion de la journée" className="inline-form">
         <Link href={`${base}/inscriptions`}>Inscriptions</Link> ·{" "}
+        <Link href={`${base}/questions`}>Questions à l'inscription</Link> ·{" "}
         <Link href={`${base}/message`}>Message aux inscrits</Link> ·{" "}
         <Link href={`${base}/emargement`}>Feuille d'émargement</Link>
         {j.status !== "CANCELLED" ? (
