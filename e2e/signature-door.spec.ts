@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
@@ -56,6 +60,14 @@ test("door: the camera scans a ticket, the person signs on the phone, the signat
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ personName: expect.stringContaining("Signataire"), method: "DOOR_DEVICE" });
     expect(records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The drawn signature is on the signed émargement: the PDF holds its image next to the name.
+    const pdf = await page.request.get(`/api/attendance/sheet-pdf?journeeId=${fx.journeeId}&partKey=journee`);
+    expect(pdf.ok()).toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emarge-e2e-door-")), "feuille.pdf");
+    fs.writeFileSync(file, await pdf.body());
+    expect(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })).toContain("SIGNATAIRE");
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(images).toHaveLength(1);
   } finally {
     await browser.close();
   }
