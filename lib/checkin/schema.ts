@@ -16,6 +16,8 @@ export const SCAN_RESULTS = [
   "unknown",
   /** Offline only: accepted offline while another scan (another device) had already checked the person in. */
   "offline_conflict",
+  /** The half-day's sheet was countersigned (closed): no presence is added until an organiser reopens it. */
+  "sheet_closed",
 ] as const;
 export const ScanResult = z.enum(SCAN_RESULTS);
 export type ScanResult = z.infer<typeof ScanResult>;

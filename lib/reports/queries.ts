@@ -297,7 +297,8 @@ const attendeeSelect = {
   lastName: true,
   structure: true,
   email: true,
-  checkIns: { select: { partKey: true } },
+  checkIns: { select: { partKey: true, checkedInAt: true, departedAt: true } },
+  justifications: { select: { partKey: true, status: true, reason: true } },
   journee: {
     select: {
       id: true,
@@ -307,13 +308,14 @@ const attendeeSelect = {
       address: true,
       startsAt: true,
       endsAt: true,
+      lateToleranceMinutes: true,
       parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, position: true } },
     },
   },
 } satisfies Prisma.RegistrationSelect;
 
 function toAttestation(r: Prisma.RegistrationGetPayload<{ select: typeof attendeeSelect }>): AttestationData {
-  const { parts, ...journee } = r.journee;
+  const { parts, lateToleranceMinutes: _tolerance, ...journee } = r.journee;
   return {
     registrationId: r.id,
     code: r.attestationCode,
@@ -322,11 +324,7 @@ function toAttestation(r: Prisma.RegistrationGetPayload<{ select: typeof attende
     structure: r.structure,
     email: r.email,
     journee,
-    ...attendance(
-      r.journee,
-      parts,
-      r.checkIns.map((c) => c.partKey),
-    ),
+    ...attendance(r.journee, parts, { checkIns: r.checkIns, justifications: r.justifications }),
   };
 }
 
