@@ -78,7 +78,9 @@ export type ScanDetails = {
   offline?: boolean;
   /** ok: the journée asks for a signature and the person has not signed this half-day yet (issue 13). */
   signatureRequired?: boolean;
-  /** ok: the half-day the signature is for (POST /api/attendance/signature). */
+  /** already_checked_in: present but not signed on a journée that asks for signatures — the pad again. */
+  needsSignature?: boolean;
+  /** ok / needsSignature: the half-day the signature is for (POST /api/attendance/signature). */
   partKey?: string;
 };
 
