@@ -207,6 +207,9 @@ describe("attendance statuses in the registration exports (issue 13 point 5)", (
     expect(loic[col("Après-midi : départ")]).toBe("2024-04-16T14:00:00.000Z");
     expect(loic[col("Après-midi : heures")]).toBe("1.5");
     expect(loic[col("Heures de présence")]).toBe("1.5");
+    // The half-day's digital émargement shows the status after the arrival time.
+    const afternoon = await exportFile("emargement-numerique-pdf", { partId: f.afternoon.id });
+    expect((await pdfToText(afternoon.path)).replace(/\s+/g, " ")).toMatch(/14:30 - En retard, parti avant la ?fin/);
     // Programme-wide (several journées): one summary column and the total.
     const all = await buildExport({}, "inscriptions-donnees-csv", exportFiltersSchema.parse({}));
     if (!all.ok) throw new Error(all.reason);
