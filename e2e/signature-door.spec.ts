@@ -73,7 +73,7 @@ test("door: the camera scans a ticket, the person signs on the phone, the signat
   }
 });
 
-test("door: « signera plus tard » skips, and « attester la présence » records the agent's attestation", async ({
+test("door: « signera plus tard » skips and a rescan offers the pad again; « attester la présence » records the agent's attestation", async ({
   page,
 }) => {
   const fx = await makeFixture(page.request, {
@@ -103,6 +103,20 @@ test("door: « signera plus tard » skips, and « attester la présence » recor
 
   const { records } = await proof(page.request, fx.journeeId);
   expect(records.map((r) => r.method)).toEqual(["AGENT_ATTESTED"]);
+
+  // Catch-up: Léo, present but unsigned, is offered the pad again when scanned again; Maud is not.
+  await scanCode(page, fx.tickets[0].payload);
+  await expect(page.getByRole("status").filter({ hasText: "Léo Plustard" })).toContainText("Déjà enregistré·e");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Léo Plustard");
+  await drawOnPad(page);
+  await dialog.getByRole("button", { name: "Valider" }).click();
+  await expect(dialog).toHaveCount(0);
+  await scanCode(page, fx.tickets[1].payload);
+  await expect(page.getByRole("status").filter({ hasText: "Maud Attestée" })).toContainText("Déjà enregistré·e");
+  await expect(dialog).toHaveCount(0);
+  const after = await proof(page.request, fx.journeeId);
+  expect(after.records.map((r) => r.method)).toEqual(["AGENT_ATTESTED", "DOOR_DEVICE"]);
 });
 
 test("door offline: the signature waits in the queue after its scan and is stored once on reconnection", async ({
