@@ -36,16 +36,17 @@ export function exportAttendance(
   const byPart: Record<string, HalfDayAttendance> = {};
   const statuses: HalfDayStatus[] = [];
   for (const w of j.windows) {
-    const c = times.checkIns.find((x) => x.partKey === w.key) ?? times.checkIns.find((x) => x.partKey === WHOLE_DAY);
-    const justification = times.justifications.find((x) => x.partKey === w.key) ?? null;
+    const c =
+      times.checkIns.find((ci) => ci.partKey === w.key) ?? times.checkIns.find((ci) => ci.partKey === WHOLE_DAY);
+    const justification = times.justifications.find((jz) => jz.partKey === w.key) ?? null;
     const person = { arrivalAt: c?.at ?? null, departureAt: c?.departedAt ?? null, justification };
-    const s = halfDayStatus(w, person, j.lateToleranceMinutes);
-    statuses.push(s);
+    const status = halfDayStatus(w, person, j.lateToleranceMinutes);
+    statuses.push(status);
     byPart[w.key] = {
-      status: statusWord(s),
+      status: statusWord(status),
       arrival: person.arrivalAt,
       departure: person.departureAt,
-      hours: s.hoursAttended,
+      hours: status.hoursAttended,
     };
   }
   const summary = j.windows.map((w) => `${w.title} : ${byPart[w.key].status}`).join(" ; ");
