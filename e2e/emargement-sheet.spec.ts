@@ -155,6 +155,13 @@ test("an organiser sets the attendance proof, decides, countersigns, sees a chan
   await expect(status("CARON")).toHaveText("Absence justifiée : Formation obligatoire");
   await expect(page.getByTestId("sheet-counts")).toContainText("2 absences justifiées");
 
+  // Catch-up from the sheet: Fabre, present without a signature, gets the agent's attestation.
+  await page.getByRole("button", { name: "Attester la présence de FABRE Félix" }).click();
+  await page.getByLabel("Pourquoi la personne ne signe pas (obligatoire)").fill("Partie avant de signer");
+  await page.getByRole("button", { name: "Attester la présence", exact: true }).click();
+  await expect(page.getByText("Présence de FABRE Félix attestée.")).toBeFocused();
+  await expect(status("FABRE")).toHaveText("Présent · Présence attestée par l'agent : Partie avant de signer");
+
   // Point 6: the countersignature with pointer events closes the half-day.
   await draw(page);
   await expect(page.getByTestId("signature-pad")).toHaveAttribute("data-drawn", "true");

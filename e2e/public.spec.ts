@@ -69,6 +69,10 @@ test.describe("site public", () => {
     await expect(main.getByRole("heading", { name: "Ateliers" })).toBeVisible();
     await expect(main.getByRole("heading", { name: "Programme" })).toBeVisible();
     await expect(main.locator("#inscription")).toBeVisible();
+    // The registration notice says that signatures are taken and kept as attendance proof (issue 13).
+    const notice = main.locator("#information-rgpd");
+    await expect(notice).toContainText("votre signature est une preuve de présence");
+    await expect(notice).toContainText("3 ans pour la preuve de présence, signatures comprises");
     await expectNoA11yViolations(page);
   });
 
@@ -93,6 +97,8 @@ test.describe("site public", () => {
   }) => {
     await page.goto("/donnees-personnelles");
     const main = page.getByRole("main");
+    await expect(main).toContainText("votre signature pour chaque demi-journée");
+    await expect(main).toContainText("n'est jamais écrite dans les journaux techniques");
     await expect(main).toContainText("conservée et supprimée avec la preuve de présence");
     await expect(main).toContainText("se souvenir de votre billet");
     await expect(main).toContainText("« Oublier mon billet sur ce téléphone »");

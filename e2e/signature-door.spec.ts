@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
@@ -56,12 +60,20 @@ test("door: the camera scans a ticket, the person signs on the phone, the signat
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ personName: expect.stringContaining("Signataire"), method: "DOOR_DEVICE" });
     expect(records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The drawn signature is on the signed émargement: the PDF holds its image next to the name.
+    const pdf = await page.request.get(`/api/attendance/sheet-pdf?journeeId=${fx.journeeId}&partKey=journee`);
+    expect(pdf.ok()).toBe(true);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emarge-e2e-door-")), "feuille.pdf");
+    fs.writeFileSync(file, await pdf.body());
+    expect(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })).toContain("SIGNATAIRE");
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(images).toHaveLength(1);
   } finally {
     await browser.close();
   }
 });
 
-test("door: « signera plus tard » skips, and « attester la présence » records the agent's attestation", async ({
+test("door: « signera plus tard » skips and a rescan offers the pad again; « attester la présence » records the agent's attestation", async ({
   page,
 }) => {
   const fx = await makeFixture(page.request, {
@@ -91,6 +103,20 @@ test("door: « signera plus tard » skips, and « attester la présence » recor
 
   const { records } = await proof(page.request, fx.journeeId);
   expect(records.map((r) => r.method)).toEqual(["AGENT_ATTESTED"]);
+
+  // Catch-up: Léo, present but unsigned, is offered the pad again when scanned again; Maud is not.
+  await scanCode(page, fx.tickets[0].payload);
+  await expect(page.getByRole("status").filter({ hasText: "Léo Plustard" })).toContainText("Déjà enregistré·e");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Léo Plustard");
+  await drawOnPad(page);
+  await dialog.getByRole("button", { name: "Valider" }).click();
+  await expect(dialog).toHaveCount(0);
+  await scanCode(page, fx.tickets[1].payload);
+  await expect(page.getByRole("status").filter({ hasText: "Maud Attestée" })).toContainText("Déjà enregistré·e");
+  await expect(dialog).toHaveCount(0);
+  const after = await proof(page.request, fx.journeeId);
+  expect(after.records.map((r) => r.method)).toEqual(["AGENT_ATTESTED", "DOOR_DEVICE"]);
 });
 
 test("door offline: the signature waits in the queue after its scan and is stored once on reconnection", async ({

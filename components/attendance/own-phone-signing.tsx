@@ -15,6 +15,7 @@ export const OWN_PHONE_MESSAGES: Record<string, string> = {
   sheet_closed: "La feuille de cette demi-journée est close : adressez-vous à l'organisateur.",
   not_registered: "Ce lien ne permet pas de signer : l'inscription n'est pas (ou plus) confirmée.",
   invalid_image: "La signature n'a pas pu être lue : effacez et signez de nouveau.",
+  scan_only: "Cette journée ne demande pas de signature : votre billet scanné à l'accueil suffit.",
   error: "Une erreur inattendue est survenue : réessayez dans un instant, ou adressez-vous à l'agent d'accueil.",
 };
 

@@ -40,7 +40,9 @@ export function RoomScreen({ journeeId, partKey, partTitle }: Props) {
           setProblem(
             res.status === 401
               ? "Session expirée : reconnectez-vous pour afficher le code."
-              : "Code indisponible : vérifiez vos droits d'accueil sur cette journée.",
+              : body?.reason === "scan_only"
+                ? "Cette journée est en « scan du billet seulement » : pas de signature, donc pas de code de salle."
+                : "Code indisponible : vérifiez vos droits d'accueil sur cette journée.",
           );
       } catch {
         setProblem(

@@ -2,12 +2,14 @@ import type { ReactNode } from "react";
 import type { SheetPage, SheetPageRow } from "@/lib/attendance/queries/sheet-page";
 import { formatHours, rowStatusLabels } from "@/lib/attendance/sheet-labels";
 import { formatTime } from "@/lib/format/dates";
+import { AttestFromSheet } from "./attest-from-sheet";
 import { JustificationActions } from "./justification-actions";
 import "./sheet.css";
 
 /**
  * One card per person, sorted by name (a list rather than a wide table: it reflows at 320 px):
- * status, times, hours, signature image; the justification actions while the sheet is open.
+ * status, times, hours, signature image; while the sheet is open, the justification actions and,
+ * for someone present whose signature is missing, « Attester la présence ».
  */
 export function SheetRows({ data, actionable }: { data: SheetPage; actionable: boolean }) {
   const required = data.settings.attendanceProof === "SCAN_AND_SIGNATURE";
@@ -37,6 +39,14 @@ export function SheetRows({ data, actionable }: { data: SheetPage; actionable: b
               name={row.name}
               requestId={row.pendingRequestId}
               canRecord={row.presence === "absent" && row.justificationStatus !== "REQUESTED"}
+            />
+          ) : null}
+          {actionable && required && row.presence === "present" && row.signature.kind === "missing" ? (
+            <AttestFromSheet
+              journeeId={data.journee.id}
+              partKey={data.half.partKey}
+              registrationId={row.registrationId}
+              name={row.name}
             />
           ) : null}
         </li>

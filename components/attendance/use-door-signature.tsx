@@ -18,7 +18,7 @@ type Options = {
 
 /**
  * The scanner's only hook into the signed émargement: `offer` after each answer opens the door's
- * pad when an ok scan asks for a signature; `element` is the overlay (null otherwise); `active`
+ * pad when an ok scan asks for a signature, or when a present but unsigned person is scanned again; `element` is the overlay (null otherwise); `active`
  * tells the camera to ignore codes while someone signs.
  */
 export function useDoorSignature(o: Options): {
@@ -32,10 +32,13 @@ export function useDoorSignature(o: Options): {
 
   const offer = useCallback(
     (answer: ScanAnswer, partKey: string) => {
-      if ("error" in answer || answer.result !== "ok" || !station) return false;
-      const { person, signatureRequired, offline } = answer.details;
+      if ("error" in answer || !station) return false;
+      const { person, signatureRequired, offline, needsSignature } = answer.details;
       if (!person || person.registrationId.startsWith("local-")) return false;
-      if (!(signatureRequired ?? (asks && !offline))) return false;
+      if (answer.result === "already_checked_in") {
+        // Catch-up: present but not signed yet (« signera plus tard »), scanned again.
+        if (!needsSignature) return false;
+      } else if (answer.result !== "ok" || !(signatureRequired ?? (asks && !offline))) return false;
       const key = answer.details.partKey ?? partKey;
       active.current = true;
       setTarget({

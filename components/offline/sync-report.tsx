@@ -16,6 +16,8 @@ export const SYNC_ERROR_LABELS: Record<string, string> = {
   bad_part: "Refusé : demi-journée inconnue.",
   too_late:
     "Refusé : reçu plus de 12 h après la fermeture de l'accueil. Un organisateur peut enregistrer la présence à la main.",
+  sheet_closed:
+    "Non enregistré : la feuille de cette demi-journée était déjà contresignée. Un organisateur peut la rouvrir.",
   invalid: "Refusé : scan invalide.",
 };
 

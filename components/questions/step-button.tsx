@@ -27,7 +27,7 @@ export function StepButton({ action, fields, children, id, secondary = true, foc
     handled.current = state;
     const announce = document.getElementById("questions-annonce");
     if (announce) announce.textContent = state.message ?? "";
-    const target = focusAfter?.map((x) => document.getElementById(x)).find((el) => el !== null);
+    const target = focusAfter?.map((targetId) => document.getElementById(targetId)).find((el) => el !== null);
     target?.focus();
   }, [state, focusAfter]);
   return (

@@ -83,7 +83,8 @@ export async function seedSignedSheet(opts: { title?: string } = {}) {
   if (!j.ok) throw new Error(`justification: ${j.reason}`);
   const image = normaliseSignature(pad(7));
   if (!image) throw new Error("countersignature image");
-  const closed = await countersignAs(actor, f.journeeId, partKey, image);
+  // Countersigned once the day is over (the fixture's journée ends 7 h from now).
+  const closed = await countersignAs(actor, f.journeeId, partKey, image, new Date(Date.now() + 8 * 3600_000));
   if (!closed.ok) throw new Error(`countersignature: ${closed.reason}`);
   return {
     journeeId: f.journeeId,

@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { clientIp } from "@/lib/auth/request";
@@ -7,11 +8,13 @@ import { authorizeManage, guarded } from "@/lib/journee-admin/authorize";
 import { refused } from "@/lib/result";
 import { serverSecret } from "@/lib/security/secret";
 import { countersignAs, reopenAs, setAttendanceSettingsAs } from "./mutations/close";
+import { attestPresence } from "./mutations/door";
 import { decideJustificationAs, recordJustifiedAbsenceAs, requestJustificationFor } from "./mutations/justification";
 import { signWithRoomCodeFor } from "./mutations/own-phone";
 import { findJustification, isHalfDayOf } from "./queries/scope";
 import {
   AttendanceSettingsSchema,
+  AttestRequestSchema,
   CountersignSchema,
   DecideJustificationSchema,
   RecordJustifiedAbsenceSchema,
@@ -130,6 +133,28 @@ export async function reopenHalfDay(input: { journeeId: string; partKey: string;
     const outcome = await reopenAs(auth.actor, parsed.data.journeeId, parsed.data.partKey, parsed.data.reason);
     refresh(parsed.data.journeeId);
     return outcome;
+  });
+}
+
+/**
+ * From the organiser's sheet page: « présence attestée par l'agent » for someone present whose
+ * signature is missing (skipped at the door, or a walk-in recorded offline). Same record and rules
+ * as the door's attestation (attestPresence: check-in rights, open sheet, one per half-day).
+ */
+export async function attestFromSheet(input: {
+  journeeId: string;
+  partKey: string;
+  registrationId: string;
+  reason: string;
+}) {
+  const parsed = AttestRequestSchema.safeParse({ ...input, nonce: randomUUID(), door: "Feuille d'émargement" });
+  if (!parsed.success) return refused("invalid", { fieldErrors: fieldErrors(parsed.error) });
+  return guarded("attestFromSheet", async () => {
+    const auth = await authorizeManage(parsed.data.journeeId);
+    if (!auth.ok) return auth;
+    const outcome = await attestPresence(parsed.data, { user: auth.user, clientIp: auth.actor.ip });
+    refresh(parsed.data.journeeId);
+    return outcome.ok ? { ok: true as const } : outcome;
   });
 }
 

@@ -17,6 +17,9 @@ export const ATTENDANCE_REASON_LABELS: Record<string, string> = {
   already_requested: "Une justification existe déjà pour cette demi-journée.",
   already_decided: "Cette demande a déjà été traitée.",
   not_closed: "Cette demi-journée n'est pas close.",
+  not_over: "La contresignature n'est possible qu'une fois la demi-journée terminée.",
+  signed: "Cette personne a déjà signé : sa présence ne peut plus être annulée.",
+  scan_only: "Cette journée ne demande pas de signature (scan du billet seulement).",
   error: "Une erreur inattendue est survenue.",
   unexpected: "Une erreur inattendue est survenue.",
 };

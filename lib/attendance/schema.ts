@@ -104,6 +104,8 @@ export const SIGNATURE_REFUSALS = [
   "invalid_image",
   "invalid",
   "offline_conflict",
+  /** The journée asks for the scan only (SCAN_ONLY): no signature is taken. */
+  "scan_only",
 ] as const;
 export type SignatureRefusal = (typeof SIGNATURE_REFUSALS)[number];
 export type SignatureOutcome = { ok: true; status: "signed" | "replayed" } | { ok: false; reason: SignatureRefusal };

@@ -1,3 +1,5 @@
+import { formatTime } from "@/lib/format/dates";
+
 /** French wording of the organiser's sheet page (issue 13 point 5): one status line per person. */
 type Row = {
   presence: "present" | "absent" | "justified";
@@ -26,4 +28,27 @@ export function rowStatusLabels(row: Row, signaturesRequired: boolean): string[]
 /** « 3,5 h » */
 export function formatHours(hours: number | null): string {
   return hours === null ? "—" : `${hours.toLocaleString("fr-FR", { maximumFractionDigits: 2 })} h`;
+}
+
+/**
+ * One half-day's status in words, for the attestation and the exports: « présent (arrivée 9 h 02) »,
+ * « en retard (arrivée 9 h 40), parti avant la fin (départ 11 h 15) - 1 h 35 », « absent »,
+ * « absence justifiée : motif ».
+ */
+export function presenceWords(
+  status: {
+    presence: "present" | "absent" | "justified";
+    late: boolean;
+    leftEarly: boolean;
+    hoursAttended: number | null;
+    justification: string | null;
+  },
+  times: { arrivalAt: Date | null; departureAt: Date | null },
+): string {
+  if (status.presence === "justified") return `absence justifiée : ${status.justification ?? ""}`;
+  if (status.presence === "absent" || !times.arrivalAt) return "absent";
+  const words = [`${status.late ? "en retard" : "présent"} (arrivée ${formatTime(times.arrivalAt)})`];
+  if (status.leftEarly && times.departureAt) words.push(`parti avant la fin (départ ${formatTime(times.departureAt)})`);
+  const minutes = Math.round((status.hoursAttended ?? 0) * 60);
+  return `${words.join(", ")} - ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")}`;
 }

@@ -45,8 +45,10 @@ describe("evaluateScan", () => {
         during,
       ).result,
     ]);
-    // offline_conflict is decided when an offline scan is synced (mutations.ts), never by the evaluator.
-    expect([...seen].sort()).toEqual(SCAN_RESULTS.filter((r) => r !== "offline_conflict").sort());
+    // offline_conflict is decided when an offline scan is synced (mutations.ts), sheet_closed by the
+    // insert's statement under the sheet's lock (decision 031): never by the evaluator.
+    const decidedByTheDatabase = ["offline_conflict", "sheet_closed"];
+    expect([...seen].sort()).toEqual(SCAN_RESULTS.filter((r) => !decidedByTheDatabase.includes(r)).sort());
   });
 
   it("opens exactly two hours before the start and closes at the end", () => {

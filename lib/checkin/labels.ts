@@ -45,6 +45,12 @@ export const SCAN_RESULT_LABELS: Record<ScanResult, { title: string; icon: strin
     tone: "warning",
     hint: "Déjà émargé·e sur un autre appareil pendant la coupure : compté·e une seule fois.",
   },
+  sheet_closed: {
+    title: "Feuille close",
+    icon: "✕",
+    tone: "danger",
+    hint: "La feuille de cette demi-journée est contresignée : présence non enregistrée. Un organisateur peut la rouvrir.",
+  },
 };
 
 export const SCAN_METHOD_LABELS: Record<ScanMethod, string> = {
@@ -56,6 +62,8 @@ export const SCAN_METHOD_LABELS: Record<ScanMethod, string> = {
 
 export const UNDO_REASON_LABELS: Record<string, string> = {
   not_found: "Cet émargement n'existe plus.",
+  sheet_closed: "La feuille de cette demi-journée est contresignée : la présence ne peut plus être annulée.",
+  signed: "Cette personne a déjà signé : annuler la présence laisserait une signature sans présence.",
   too_late: "Trop tard : l'annulation n'est possible que pendant 5 minutes.",
   forbidden: "Vous n'avez pas les droits sur cette journée.",
 };
@@ -67,6 +75,7 @@ export const WALK_IN_REASON_LABELS: Record<string, string> = {
   invalid: "Vérifiez les champs signalés.",
   closed: "L'accueil de cette journée n'est pas ouvert.",
   duplicate_email: "Une inscription existe déjà avec cette adresse e-mail : cherchez-la par son nom.",
+  sheet_closed: "La feuille de cette demi-journée est contresignée : un organisateur doit la rouvrir.",
   too_late:
     "Inscription faite hors ligne et reçue trop tard (plus de 12 h après la fermeture de l'accueil) : voyez un organisateur.",
   error: "Une erreur est survenue.",

@@ -16,6 +16,8 @@ export const SCAN_RESULTS = [
   "unknown",
   /** Offline only: accepted offline while another scan (another device) had already checked the person in. */
   "offline_conflict",
+  /** The half-day's sheet was countersigned (closed): no presence is added until an organiser reopens it. */
+  "sheet_closed",
 ] as const;
 export const ScanResult = z.enum(SCAN_RESULTS);
 export type ScanResult = z.infer<typeof ScanResult>;
@@ -76,7 +78,9 @@ export type ScanDetails = {
   offline?: boolean;
   /** ok: the journée asks for a signature and the person has not signed this half-day yet (issue 13). */
   signatureRequired?: boolean;
-  /** ok: the half-day the signature is for (POST /api/attendance/signature). */
+  /** already_checked_in: present but not signed on a journée that asks for signatures — the pad again. */
+  needsSignature?: boolean;
+  /** ok / needsSignature: the half-day the signature is for (POST /api/attendance/signature). */
   partKey?: string;
 };
 

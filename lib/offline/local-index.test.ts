@@ -81,3 +81,20 @@ describe("offline evaluation on the snapshot", () => {
     expect(searchLocal(index, "x", "journee")).toEqual([]);
   });
 });
+
+describe("catch-up signing offline (issue 13)", () => {
+  it("a present, unsigned person scanned again is offered the pad; once signed, not", () => {
+    const present = { partKey: "journee", at: now.toISOString(), door: "A", agentName: "Agent" };
+    const signing = { ...snapshot, journee: { ...snapshot.journee, signatureRequired: true } };
+    const withPeople = (over: object) => ({ ...signing, registrations: [reg("r9", { checkIns: [present], ...over })] });
+    const unsigned = evaluateLocal(buildIndex(withPeople({}), [], []), { registrationId: "r9" }, "journee", now);
+    expect(unsigned).toMatchObject({
+      result: "already_checked_in",
+      details: { needsSignature: true, partKey: "journee" },
+    });
+    const signed = withPeople({ signedPartKeys: ["journee"] });
+    const again = evaluateLocal(buildIndex(signed, [], []), { registrationId: "r9" }, "journee", now);
+    expect(again.result).toBe("already_checked_in");
+    expect(again.details.needsSignature).toBeUndefined();
+  });
+});

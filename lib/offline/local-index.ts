@@ -92,14 +92,16 @@ export function evaluateLocal(
         : undefined;
   if (reg) {
     const evaluation = evaluateScan(toSnapshot(index, reg, partKey), index.journee, partKey, now);
-    // Issue 13: the pad follows an ok scan when the journée asks for it and this half-day is unsigned
-    // (a walk-in recorded offline has no server id yet: it signs once synced, on the sheet page).
-    if (evaluation.result === "ok" && index.snapshot.journee.signatureRequired && !reg.id.startsWith("local-"))
-      evaluation.details = {
-        ...evaluation.details,
-        signatureRequired: !reg.signedPartKeys?.includes(partKey),
-        partKey,
-      };
+    // Issue 13: the pad follows an ok scan when the journée asks for it and this half-day is unsigned,
+    // and a present but unsigned person scanned again is offered it again. A walk-in recorded
+    // offline has no server id yet: once synced, scanning their ticket again (or searching their
+    // name) offers the pad, and the organiser's sheet page lets an agent attest their presence.
+    const asks = index.snapshot.journee.signatureRequired && !reg.id.startsWith("local-");
+    const unsigned = !reg.signedPartKeys?.includes(partKey);
+    if (evaluation.result === "ok" && asks)
+      evaluation.details = { ...evaluation.details, signatureRequired: unsigned, partKey };
+    if (evaluation.result === "already_checked_in" && asks && unsigned)
+      evaluation.details = { ...evaluation.details, needsSignature: true, partKey };
     return { ...evaluation, registrationId: reg.id };
   }
   const other = "ticketHash" in key && key.ticketHash ? index.others.get(key.ticketHash.slice(0, 16)) : undefined;

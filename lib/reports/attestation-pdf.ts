@@ -1,27 +1,55 @@
+import { presenceWords } from "@/lib/attendance/sheet-labels";
+import { halfDayStatus, totalHours } from "@/lib/attendance/status";
+import { WHOLE_DAY } from "@/lib/checkin/constants";
 import { formatLongDate, formatTime } from "@/lib/format/dates";
 import { breathe, type Pdf } from "./emargement-pdf";
 import { formatDuration } from "./labels";
 import { type Align, paragraph, skip, type TextStyle } from "./pdf-text";
 import { formatAttestationCode } from "./schema";
 
-/** What an attestation states about presence: the half-days attended and their duration. */
-export type Attendance = { halfDays: string[]; minutes: number };
+/**
+ * What an attestation states about presence: the half-days attended, one status line per half-day
+ * (« Matinée : en retard (arrivée 9 h 40), parti avant la fin (départ 11 h 15) - 1 h 35 ») and the
+ * time actually attended, in minutes.
+ */
+export type Attendance = { halfDays: string[]; statuses: string[]; minutes: number };
 
 type Span = { startsAt: Date; endsAt: Date };
 type Part = Span & { id: string; kind: string; title: string; position: number };
+export type AttendanceTimes = {
+  checkIns: { partKey: string; checkedInAt: Date; departedAt: Date | null }[];
+  justifications: { partKey: string; status: "REQUESTED" | "ACCEPTED" | "REFUSED"; reason: string }[];
+};
 
 /**
- * Pure. Without half-days, the whole journée; otherwise the half-days checked in are listed and
- * their durations added up (workshops are not counted).
+ * Pure. Each half-day (the whole journée when it has none) gets its status and hours attended from
+ * the arrival and departure times (lib/attendance/status.ts): a late arrival or an early departure
+ * shortens the duration; the lunch break and workshops are never counted. A check-in on the whole
+ * journée (made before it had half-days) stands for each half-day.
  */
-export function attendance(journee: Span, parts: Part[], partKeys: string[]): Attendance {
-  const minutes = (s: Span) => Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60000);
+export function attendance(
+  journee: Span & { lateToleranceMinutes: number },
+  parts: Part[],
+  times: AttendanceTimes,
+): Attendance {
   const halves = parts.filter((p) => p.kind === "HALF_DAY").sort((a, b) => a.position - b.position);
-  if (!halves.length) return { halfDays: ["Journée entière"], minutes: minutes(journee) };
-  // A check-in on the whole journée counts every half-day; the lunch break is never counted.
-  const attended = partKeys.includes("journee") ? halves : halves.filter((h) => partKeys.includes(h.id));
-  return { halfDays: attended.map((h) => h.title), minutes: attended.reduce((n, h) => n + minutes(h), 0) };
+  const windows = halves.length ? halves : [{ id: WHOLE_DAY, title: "Journée entière", ...pick(journee) }];
+  const lines = windows.map((w) => {
+    const checkIn =
+      times.checkIns.find((c) => c.partKey === w.id) ?? times.checkIns.find((c) => c.partKey === WHOLE_DAY);
+    const justification = times.justifications.find((j) => j.partKey === w.id) ?? null;
+    const person = { arrivalAt: checkIn?.checkedInAt ?? null, departureAt: checkIn?.departedAt ?? null, justification };
+    const status = halfDayStatus(w, person, journee.lateToleranceMinutes);
+    return { title: w.title, status, line: `${w.title} : ${presenceWords(status, person)}` };
+  });
+  return {
+    halfDays: lines.filter((l) => l.status.presence === "present").map((l) => l.title),
+    statuses: lines.map((l) => l.line),
+    minutes: Math.round(totalHours(lines.map((l) => l.status)) * 60),
+  };
 }
+
+const pick = (s: Span): Span => ({ startsAt: s.startsAt, endsAt: s.endsAt });
 
 export type AttestationContent = Attendance & {
   code: string;
@@ -65,7 +93,8 @@ export async function drawAttestation(doc: Pdf, a: AttestationContent, organiser
   );
   t(`Lieu : ${a.journee.venue}, ${a.journee.address}`);
   t(`Présence : ${a.halfDays.join(", ")}`);
-  t(`Durée : ${formatDuration(a.minutes)}`);
+  for (const line of a.statuses) t(`- ${line}`);
+  t(`Durée de présence : ${formatDuration(a.minutes)}`);
   skip(doc, 2, 11.5);
   t(`Fait pour servir et valoir ce que de droit, le ${formatLongDate(a.journee.endsAt)}.`);
   t(`Pour les organisateurs : ${organisers.join(", ")}.`);

@@ -93,6 +93,8 @@ export type SheetPerson = {
   lateSync?: boolean;
   /** This person's answer to `SheetHeader.answerLabel`. */
   answer?: string;
+  /** The half-day's status (issue 13 point 5), when the sheet is for one half-day. */
+  status?: string;
 };
 
 const LEFT = 36;
@@ -131,10 +133,14 @@ function drawHeader(doc: Pdf, blocks: Block[], page: number, pages: number): num
   return y + 8;
 }
 
-/** Arrival time, or « Absent·e »; a late offline sync gets a « * » explained in the header. */
+/**
+ * Arrival time, or « Absent·e »; a late offline sync gets a « * » explained in the header; a status
+ * other than « Présent » (en retard, parti avant la fin, absence justifiée) follows it.
+ */
 function arrival(p: SheetPerson): string {
-  if (!p.checkedInAt) return "Absent·e";
-  return `${formatShortDateTime(p.checkedInAt)}${p.lateSync ? " *" : ""}`;
+  if (!p.checkedInAt) return p.status === "Absence justifiée" ? p.status : "Absent·e";
+  const status = p.status && p.status !== "Présent" ? ` - ${p.status}` : "";
+  return `${formatShortDateTime(p.checkedInAt)}${p.lateSync ? " *" : ""}${status}`;
 }
 
 type Column = { label: string; width: number; value: (p: SheetPerson) => string };
@@ -167,7 +173,7 @@ export async function drawEmargement(doc: Pdf, h: SheetHeader, people: SheetPers
     ...(h.answerLabel ? [{ label: h.answerLabel, width: 85, value: (p: SheetPerson) => p.answer ?? "" }] : []),
   ];
   const last: Column = digital
-    ? { label: "Arrivée", width: 100, value: (p) => arrival(p) }
+    ? { label: "Arrivée, statut", width: 100, value: (p) => arrival(p) }
     : { label: "Signature", width: 100, value: () => "" };
   const columns = [...base, last];
   const minHeight = digital ? 16 : 28;

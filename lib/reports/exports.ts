@@ -3,6 +3,7 @@ import { formatShortDate, parisDateKey } from "@/lib/format/dates";
 import { plural } from "@/lib/format/plural";
 import { ok, type Result, refused } from "@/lib/result";
 import { ticketPayload } from "@/lib/security/tokens";
+import { attendanceColumns } from "./attendance-columns";
 import { drawAttestation } from "./attestation-pdf";
 import { drawBadges } from "./badges-pdf";
 import { catererCsv, catererXlsx, drawCaterer } from "./caterer";
@@ -22,7 +23,7 @@ import {
   type Scope,
 } from "./queries";
 import { getCatererList } from "./queries/caterer";
-import { exportQuestionColumns } from "./queries/export-rows";
+import { exportAttendanceWindows, exportQuestionColumns } from "./queries/export-rows";
 import { countScanRows, iterateScanRows } from "./queries/scans";
 import { shownAnswers } from "./queries/shown-answer";
 import { SCAN_COLUMNS } from "./scan-columns";
@@ -119,9 +120,11 @@ export async function buildExport(
   if (kind === "inscriptions-csv" || kind === "inscriptions-donnees-csv") {
     const dialect = kind === "inscriptions-csv" ? "excel-fr" : "data";
     const questions = questionColumns(await exportQuestionColumns(scope, f));
-    const columns = [...REGISTRATION_COLUMNS, ...questions];
+    const presence = attendanceColumns(await exportAttendanceWindows(scope, f));
+    const columns = [...REGISTRATION_COLUMNS, ...presence, ...questions];
     const header = [
       ...(dialect === "excel-fr" ? REGISTRATION_COLUMNS.map((c) => c.header) : DATA_KEYS),
+      ...presence.map((c) => c.header),
       ...questions.map((c) => c.header),
     ];
     const rows = mapBatches(iterateExportRows(scope, f), (r) => columns.map((c) => c.value(r)));
@@ -135,7 +138,11 @@ export async function buildExport(
   }
   if (kind === "inscriptions-xlsx") {
     const count = await countExportRows(scope, f);
-    const columns = [...REGISTRATION_COLUMNS, ...questionColumns(await exportQuestionColumns(scope, f))];
+    const columns = [
+      ...REGISTRATION_COLUMNS,
+      ...attendanceColumns(await exportAttendanceWindows(scope, f)),
+      ...questionColumns(await exportQuestionColumns(scope, f)),
+    ];
     const body = xlsxStream("Inscriptions", columns, iterateExportRows(scope, f));
     return ok({ filename: `${name}.xlsx`, contentType: TYPES.xlsx, body, rows: count });
   }

@@ -126,6 +126,11 @@ export type ExportRow = {
   waitlistRank: number | null;
   /** Answers to the journée's questions by question id (one-journée exports), several choices joined. */
   answers: Record<string, string>;
+  /** Each half-day's status, arrival, departure and hours attended, by partKey (attendance-columns.ts). */
+  byPart: Record<string, { status: string; arrival: Date | null; departure: Date | null; hours: number | null }>;
+  hoursAttended: number | null;
+  /** « Matinée : En retard ; Après-midi : Absent » (exports of several journées). */
+  attendanceSummary: string;
 };
 
 export const REGISTRATION_COLUMNS: ExportColumn<ExportRow>[] = [

@@ -1,7 +1,9 @@
 import type { JourneeScope } from "@/lib/auth/permissions";
+import { WHOLE_DAY } from "@/lib/checkin/constants";
 import { isLateSync } from "@/lib/checkin/evaluate";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { type ExportTimes, exportAttendance, exportWindows } from "./attendance-columns";
 import { type Attendance, attendance } from "./attestation-pdf";
 import type { ExportFilters } from "./schema";
 
@@ -247,6 +249,8 @@ export type SheetRow = {
   /** The presence came from an offline scan received after the door closed (decision 017). */
   lateSync: boolean;
   tokenSalt: string;
+  /** The half-day's status (« En retard, parti avant la fin »…) when the sheet is for one half-day. */
+  status?: string;
 };
 
 /** Alphabetical (French collation) list for the sheet: confirmed people, or present/absent ones. */
@@ -266,18 +270,27 @@ export async function listSheetRows(scope: Scope, f: ExportFilters & { journeeId
         where: f.partId ? { partKey: f.partId } : {},
         orderBy: { checkedInAt: "asc" },
         take: 1,
-        select: { checkedInAt: true, offline: true, createdAt: true },
+        select: { checkedInAt: true, offline: true, createdAt: true, partKey: true, departedAt: true },
       },
-      journee: { select: { startsAt: true, endsAt: true } },
+      justifications: { select: { partKey: true, status: true, reason: true } },
+      journee: {
+        select: {
+          startsAt: true,
+          endsAt: true,
+          lateToleranceMinutes: true,
+          parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, position: true } },
+        },
+      },
     },
   });
   return rows
-    .map(({ checkIns, journee, ...r }) => ({
+    .map(({ checkIns, journee, justifications, ...r }) => ({
       ...r,
       checkedInAt: checkIns[0]?.checkedInAt ?? null,
       lateSync: checkIns[0]
         ? isLateSync({ offline: checkIns[0].offline, receivedAt: checkIns[0].createdAt }, journee)
         : false,
+      status: sheetStatus(journee, f.partId, checkIns, justifications),
     }))
     .sort(byName);
 }
@@ -299,7 +312,8 @@ const attendeeSelect = {
   lastName: true,
   structure: true,
   email: true,
-  checkIns: { select: { partKey: true } },
+  checkIns: { select: { partKey: true, checkedInAt: true, departedAt: true } },
+  justifications: { select: { partKey: true, status: true, reason: true } },
   journee: {
     select: {
       id: true,
@@ -309,13 +323,14 @@ const attendeeSelect = {
       address: true,
       startsAt: true,
       endsAt: true,
+      lateToleranceMinutes: true,
       parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, position: true } },
     },
   },
 } satisfies Prisma.RegistrationSelect;
 
 function toAttestation(r: Prisma.RegistrationGetPayload<{ select: typeof attendeeSelect }>): AttestationData {
-  const { parts, ...journee } = r.journee;
+  const { parts, lateToleranceMinutes: _tolerance, ...journee } = r.journee;
   return {
     registrationId: r.id,
     code: r.attestationCode,
@@ -324,11 +339,7 @@ function toAttestation(r: Prisma.RegistrationGetPayload<{ select: typeof attende
     structure: r.structure,
     email: r.email,
     journee,
-    ...attendance(
-      r.journee,
-      parts,
-      r.checkIns.map((c) => c.partKey),
-    ),
+    ...attendance(r.journee, parts, { checkIns: r.checkIns, justifications: r.justifications }),
   };
 }
 
@@ -359,4 +370,19 @@ export async function findAttestationByCode(code: string): Promise<AttestationDa
     select: attendeeSelect,
   });
   return row ? toAttestation(row) : null;
+}
+
+/** One half-day's status for the digital sheet (its half-day, or the whole journée without any). */
+function sheetStatus(
+  journee: Parameters<typeof exportWindows>[0] & { lateToleranceMinutes: number },
+  partId: string | undefined,
+  checkIns: { partKey: string; checkedInAt: Date; departedAt: Date | null }[],
+  justifications: ExportTimes["justifications"],
+): string | undefined {
+  const windows = exportWindows(journee);
+  const window = windows.find((w) => w.key === (partId ?? WHOLE_DAY));
+  if (!window) return undefined;
+  const times = { checkIns: checkIns.map((c) => ({ ...c, at: c.checkedInAt })), justifications };
+  const j = { windows: [window], lateToleranceMinutes: journee.lateToleranceMinutes };
+  return exportAttendance(j, times, true).byPart[window.key]?.status;
 }

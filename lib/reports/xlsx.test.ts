@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { attendance } from "./attestation-pdf";
+import { type AttendanceTimes, attendance } from "./attestation-pdf";
 import { winAnsi } from "./emargement-pdf";
 import { normalizeAttestationCode } from "./schema";
 import { addTextRow, cellValue, excelWallClock } from "./xlsx";
@@ -60,11 +60,46 @@ describe("attestation helpers", () => {
     endsAt: day.endsAt,
   };
 
-  it("adds up the half-days attended", () => {
-    expect(attendance(day, [am, pm], ["pm"])).toEqual({ halfDays: ["Après-midi"], minutes: 180 });
-    expect(attendance(day, [am, pm], ["am", "pm"])).toEqual({ halfDays: ["Matinée", "Après-midi"], minutes: 390 });
-    expect(attendance(day, [am, pm], ["journee"])).toEqual({ halfDays: ["Matinée", "Après-midi"], minutes: 390 });
-    expect(attendance(day, [], ["journee"])).toEqual({ halfDays: ["Journée entière"], minutes: 480 });
+  const at = (iso: string) => new Date(`2024-04-16T${iso}:00Z`);
+  const times = (
+    checkIns: [string, string, string | null][],
+    justifications: AttendanceTimes["justifications"] = [],
+  ) => ({
+    checkIns: checkIns.map(([partKey, arrival, departure]) => ({
+      partKey,
+      checkedInAt: at(arrival),
+      departedAt: departure ? at(departure) : null,
+    })),
+    justifications,
+  });
+  const journee = { ...day, lateToleranceMinutes: 15 };
+
+  it("adds up the time actually attended, half-day by half-day, with each status", () => {
+    expect(attendance(journee, [am, pm], times([["pm", "11:50", null]]))).toEqual({
+      halfDays: ["Après-midi"],
+      statuses: ["Matinée : absent", "Après-midi : présent (arrivée 13 h 50) - 3 h 00"],
+      minutes: 180,
+    });
+    const both = times([
+      ["am", "07:10", null],
+      ["pm", "12:00", null],
+    ]);
+    expect(attendance(journee, [am, pm], both)).toMatchObject({ halfDays: ["Matinée", "Après-midi"], minutes: 380 });
+    // Late (12:40, after 12:00 + 15 min) and left early (14:00): 1 h 20 of the afternoon's 3 h.
+    const lateEarly = times([["pm", "12:40", "14:00"]], [{ partKey: "am", status: "ACCEPTED", reason: "Grève" }]);
+    expect(attendance(journee, [am, pm], lateEarly)).toEqual({
+      halfDays: ["Après-midi"],
+      statuses: [
+        "Matinée : absence justifiée : Grève",
+        "Après-midi : en retard (arrivée 14 h 40), parti avant la fin (départ 16 h 00) - 1 h 20",
+      ],
+      minutes: 80,
+    });
+    expect(attendance(journee, [am, pm], times([["journee", "07:00", null]]))).toMatchObject({ minutes: 390 });
+    expect(attendance(journee, [], times([["journee", "07:00", "14:30"]]))).toMatchObject({
+      halfDays: ["Journée entière"],
+      minutes: 450,
+    });
   });
 
   it("accepts a typed code with spaces, dashes, lower case, O for 0 and I/L for 1", () => {

@@ -7,7 +7,14 @@ import { roomStatus } from "@/lib/attendance/queries/room";
 import { signedSheetData } from "@/lib/attendance/queries/sheet";
 import { normaliseSignature } from "@/lib/attendance/signature-image";
 import { getDb } from "@/lib/db/client";
-import { attendanceFixture, checkIn, makeStaff, signaturePng, signatureRequest } from "@/tests/fixtures/attendance";
+import {
+  afterTheDay,
+  attendanceFixture,
+  checkIn,
+  makeStaff,
+  signaturePng,
+  signatureRequest,
+} from "@/tests/fixtures/attendance";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /** Issue 13 point 8: the chain detects a deleted and a modified record; the sheet's code verifies (both databases). */
@@ -30,7 +37,7 @@ async function closedSheetWithThree() {
   });
   const image = normaliseSignature(signaturePng(5));
   if (!image) throw new Error("image");
-  const closed = await countersignAs(actor, f.journeeId, key, image);
+  const closed = await countersignAs(actor, f.journeeId, key, image, afterTheDay());
   if (!closed.ok) throw new Error("close");
   return { f, key, ...closed };
 }

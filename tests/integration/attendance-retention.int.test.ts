@@ -5,7 +5,7 @@ import { recordJustifiedAbsenceAs } from "@/lib/attendance/mutations/justificati
 import { normaliseSignature } from "@/lib/attendance/signature-image";
 import { getDb } from "@/lib/db/client";
 import { applyRetention } from "@/lib/retention/mutations";
-import { attendanceFixture, checkIn, signaturePng, signatureRequest } from "@/tests/fixtures/attendance";
+import { afterTheDay, attendanceFixture, checkIn, signaturePng, signatureRequest } from "@/tests/fixtures/attendance";
 import { testDbKind } from "@/tests/setup/test-db";
 
 const policy = { fullMonths: 6, proofYears: 3, daily: false, dailyHour: 3 };
@@ -31,7 +31,7 @@ describe(`retention of signatures (${testDbKind()})`, () => {
     });
     const image = normaliseSignature(signaturePng(3));
     if (!image) throw new Error("image");
-    await countersignAs(actor, f.journeeId, key, image);
+    await countersignAs(actor, f.journeeId, key, image, afterTheDay());
     const db = await getDb();
     const counts = async () => ({
       signatures: await db.attendanceSignature.count({ where: { journeeId: f.journeeId } }),

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadAttestation } from "@/app/api/attestation/[token]/route";
 import { getDb } from "@/lib/db/client";
+import { parisTime } from "@/lib/format/dates";
 import { buildExport } from "@/lib/reports/exports";
 import { assignAttestationCodes, auditExport } from "@/lib/reports/mutations";
 import { findAttestationByCode } from "@/lib/reports/queries";
@@ -36,7 +37,9 @@ describe("attestations de présence", () => {
     expect(text).toContain("mardi 16 avril 2024");
     expect(text).toContain("Palais du Pharo");
     expect(text).toContain("Présence : Matinée, Après-midi");
-    expect(text).toContain("Durée : 6 h 30");
+    // Hours actually attended: 9 h 05 – 12 h 30 and 14 h 02 – 17 h 00, not the half-days' 6 h 30.
+    expect(text).toContain("Matinée : présent (arrivée 9 h 05) - 3 h 25");
+    expect(text).toContain("Durée de présence : 6 h 23");
     const db = await getDb();
     const zoe = await db.registration.findUniqueOrThrow({ where: { id: f.people.zoe.id } });
     expect(zoe.attestationCode).toMatch(new RegExp(`^[${CODE_ALPHABET}]{10}$`));
@@ -50,7 +53,7 @@ describe("attestations de présence", () => {
     const db = await getDb();
     const loic = await db.registration.findUniqueOrThrow({ where: { id: f.people.loic.id } });
     const found = await findAttestationByCode(loic.attestationCode ?? "");
-    expect(found).toMatchObject({ firstName: "Loïc", lastName: "Sœur", halfDays: ["Après-midi"], minutes: 180 });
+    expect(found).toMatchObject({ firstName: "Loïc", lastName: "Sœur", halfDays: ["Après-midi"], minutes: 165 });
     expect(await findAttestationByCode("ZZZZZZZZZZ")).toBeNull();
   });
 
@@ -76,6 +79,34 @@ describe("attestations de présence", () => {
     expect((await call(manageToken(r.tokenSalt))).status).toBe(403);
     const zip = await buildExport({}, "attestations-zip", exportFiltersSchema.parse({ journeeId: future.id }));
     expect(zip).toEqual({ ok: false, reason: "not_finished" });
+  });
+
+  it("a late arrival and an early departure: the statuses and the hours actually attended (point 5)", async () => {
+    const db = await getDb();
+    // Jérôme arrives at 9 h 40 (after 9 h 00 + 15 min) and leaves at 11 h 30: 1 h 50 of the morning.
+    await db.checkIn.updateMany({
+      where: { registrationId: f.people.jerome.id, partKey: f.morning.id },
+      data: { checkedInAt: parisTime("2024-04-16", "09:40"), departedAt: parisTime("2024-04-16", "11:30") },
+    });
+    await db.absenceJustification.create({
+      data: {
+        journeeId: f.plenary.id,
+        registrationId: f.people.jerome.id,
+        partKey: f.afternoon.id,
+        reason: "Rendez-vous médical",
+        status: "ACCEPTED",
+        source: "ORGANISER",
+      },
+    });
+    const res = await call(manageToken(f.people.jerome.tokenSalt));
+    expect(res.status).toBe(200);
+    const file = await writeTemp("jerome-tard.pdf", Buffer.from(await res.arrayBuffer()));
+    const text = (await pdfToText(file)).replace(/\s+/g, " ");
+    await fs.rm(file);
+    expect(text).toContain("Présence : Matinée");
+    expect(text).toContain("Matinée : en retard (arrivée 9 h 40), parti avant la fin (départ 11 h 30) - 1 h 50");
+    expect(text).toContain("Après-midi : absence justifiée : Rendez-vous médical");
+    expect(text).toContain("Durée de présence : 1 h 50");
   });
 
   it("every export is audited with who, what and which filters", async () => {

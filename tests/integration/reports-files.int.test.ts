@@ -81,6 +81,13 @@ describe("spreadsheets opened by LibreOffice", () => {
     // A text cell, not a formula, and no visible apostrophe.
     expect(row("Dubœuf")[col("Structure")]).toBe(`=HYPERLINK("http://evil.example","x")`);
     expect(row("Garçon")[col("Fonction")]).toBe("+33 6 12 34 56 78");
+    // Issue 13 point 5: each half-day's status, arrival, departure and hours attended, and the total.
+    expect(row("Lefèvre")[col("Matinée : statut")]).toBe("Présent");
+    expect(row("Lefèvre")[col("Matinée : arrivée")]).toBe("16/04/2024 09:05");
+    expect(row("Lefèvre")[col("Matinée : départ")]).toBe("");
+    expect(row("Lefèvre")[col("Matinée : heures")]).toMatch(/^3[.,]42$/);
+    expect(row("Lefèvre")[col("Heures de présence")]).toMatch(/^6[.,]39$/);
+    expect(row("Çelik")[col("Après-midi : statut")]).toBe("Absent");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.buffer as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -96,7 +103,7 @@ describe("spreadsheets opened by LibreOffice", () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const sheet = strFromU8(unzipSync(file.buffer)["xl/worksheets/sheet1.xml"]);
     expect(sheet).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(sheet).toMatch(/<autoFilter ref="A1:T1"/);
+    expect(sheet).toMatch(/<autoFilter ref="A1:AC1"/);
     expect(sheet).toMatch(/<col [^>]*width="30/);
   });
 
@@ -167,5 +174,50 @@ describe("badges", () => {
     );
     expect(codes.sort()).toEqual(expected.sort());
     await fs.rm(file.path);
+  });
+});
+
+describe("attendance statuses in the registration exports (issue 13 point 5)", () => {
+  it("a late arrival, an early departure and a justified absence, per half-day, with the hours", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { parisTime } = await import("@/lib/format/dates");
+    const db = await getDb();
+    // Loïc arrives at 14 h 30 (after 14 h 00 + 15 min) and leaves at 16 h 00; his morning is excused.
+    await db.checkIn.updateMany({
+      where: { registrationId: f.people.loic.id, partKey: f.afternoon.id },
+      data: { checkedInAt: parisTime("2024-04-16", "14:30"), departedAt: parisTime("2024-04-16", "16:00") },
+    });
+    await db.absenceJustification.create({
+      data: {
+        journeeId: f.plenary.id,
+        registrationId: f.people.loic.id,
+        partKey: f.morning.id,
+        reason: "Formation",
+        status: "ACCEPTED",
+        source: "ORGANISER",
+      },
+    });
+    const file = await exportFile("inscriptions-donnees-csv");
+    const rows = parseCsv(file.buffer.toString("utf8"));
+    const col = (name: string) => rows[0].indexOf(name);
+    const loic = rows.find((r) => r[1] === "Sœur") ?? [];
+    expect(loic[col("Matinée : statut")]).toBe("Absence justifiée");
+    expect(loic[col("Après-midi : statut")]).toBe("En retard, parti avant la fin");
+    expect(loic[col("Après-midi : arrivée")]).toBe("2024-04-16T12:30:00.000Z");
+    expect(loic[col("Après-midi : départ")]).toBe("2024-04-16T14:00:00.000Z");
+    expect(loic[col("Après-midi : heures")]).toBe("1.5");
+    expect(loic[col("Heures de présence")]).toBe("1.5");
+    // The half-day's digital émargement shows the status after the arrival time.
+    const afternoon = await exportFile("emargement-numerique-pdf", { partId: f.afternoon.id });
+    expect((await pdfToText(afternoon.path)).replace(/\s+/g, " ")).toMatch(/14:30 - En retard, parti avant la ?fin/);
+    // Programme-wide (several journées): one summary column and the total.
+    const all = await buildExport({}, "inscriptions-donnees-csv", exportFiltersSchema.parse({}));
+    if (!all.ok) throw new Error(all.reason);
+    const body = Buffer.isBuffer(all.body) ? all.body : await streamToBuffer(all.body);
+    const wide = parseCsv(body.toString("utf8"));
+    const summary = wide[0].indexOf("Présence par demi-journée");
+    expect(wide.find((r) => r[1] === "Sœur")?.[summary]).toBe(
+      "Matinée : Absence justifiée ; Après-midi : En retard, parti avant la fin",
+    );
   });
 });

@@ -86,6 +86,7 @@ describe("PDFs keep names in every script, whole", () => {
         email: null,
         code: "ABCD2345",
         halfDays: ["Matin"],
+        statuses: ["Matin : présent (arrivée 9 h 00) - 3 h 30"],
         minutes: 210,
         journee,
       };

@@ -10,7 +10,8 @@ const ATTEMPTS = 3;
 /**
  * The door's append in ONE autocommitted statement, without holding the sheet's lock across
  * round trips (decision 030): the head is read, the record hashed on it, then the head moves only
- * if it is still that head (`headSeq` = the one read, sheet open, person checked in and not yet
+ * if it is still that head (`headSeq` and `updatedAt` = the ones read — any change under the lock
+ * moves `updatedAt`, an undo of the presence included —, sheet open, person checked in and not yet
  * signed), and the record and history entry are written by the same statement only if it moved.
  * Every append of a half-day moves its head, so a concurrent one makes this one's condition false
  * (PostgreSQL re-checks the updated row after waiting for its lock): it is retried on the new head.
@@ -20,8 +21,9 @@ const ATTEMPTS = 3;
 export async function appendOnHead(input: AppendInput, now: Date): Promise<SignatureOutcome | undefined> {
   const db = await getDb();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [sheet] = await db.$queryRaw<{ id: string; headSeq: number; headHash: string; closed: boolean }[]>`
-      SELECT id, "headSeq", "headHash", "closedAt" IS NOT NULL AS closed FROM "HalfDaySheet"
+    type Head = { id: string; headSeq: number; headHash: string; updatedAt: Date; closed: boolean };
+    const [sheet] = await db.$queryRaw<Head[]>`
+      SELECT id, "headSeq", "headHash", "updatedAt", "closedAt" IS NOT NULL AS closed FROM "HalfDaySheet"
       WHERE "journeeId" = ${input.journeeId} AND "partKey" = ${input.partKey}`;
     if (!sheet || sheet.closed) return undefined;
     const record: ChainRecord = { ...input, seq: sheet.headSeq + 1, signedAt: now };
@@ -37,7 +39,8 @@ export async function appendOnHead(input: AppendInput, now: Date): Promise<Signa
           SELECT 1 FROM "AttendanceSignature" WHERE "registrationId" = ${input.registrationId} AND "partKey" = ${input.partKey}
         ), head AS (
           UPDATE "HalfDaySheet" SET "headSeq" = ${record.seq}::int, "headHash" = ${hash}::text, "updatedAt" = ${now}::timestamp(3)
-          WHERE id = ${sheet.id} AND "headSeq" = ${sheet.headSeq}::int AND "closedAt" IS NULL
+          WHERE id = ${sheet.id} AND "headSeq" = ${sheet.headSeq}::int AND "updatedAt" = ${sheet.updatedAt}::timestamp(3)
+            AND "closedAt" IS NULL
             AND EXISTS (SELECT 1 FROM ci) AND NOT EXISTS (SELECT 1 FROM done)
           RETURNING id
         ), sig AS (

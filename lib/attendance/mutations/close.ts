@@ -1,10 +1,11 @@
 import { writeAudit } from "@/lib/audit/mutations";
+import { WHOLE_DAY } from "@/lib/checkin/constants";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/journee-admin/authorize";
 import { type Result, refused } from "@/lib/result";
 import { newVerificationCode, sheetFingerprint } from "../fingerprint";
 import type { SignatureImage } from "../signature-image";
-import { lockSheet } from "./sheet";
+import { lockSheet, type Tx } from "./sheet";
 
 type Organiser = Actor & { name: string };
 
@@ -12,6 +13,8 @@ type Organiser = Actor & { name: string };
  * The organiser's countersignature closes the half-day (issue 13 point 6): under the sheet lock,
  * so no record slips in between the fingerprint and the closing; afterwards every change of that
  * half-day is refused (sheet_closed) until an organiser reopens it with a reason. Audited.
+ * Only once the half-day is over (not_over): the server's clock against the half-day's end, read
+ * in the same transaction (the page hides the pad before, but the rule is held here).
  */
 export async function countersignAs(
   actor: Organiser,
@@ -19,11 +22,13 @@ export async function countersignAs(
   partKey: string,
   image: SignatureImage,
   now = new Date(),
-): Promise<Result<{ verificationCode: string; fingerprint: string }, "sheet_closed">> {
+): Promise<Result<{ verificationCode: string; fingerprint: string }, "sheet_closed" | "not_over">> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const sheet = await lockSheet(tx, journeeId, partKey);
     if (sheet.closedAt) return refused("sheet_closed");
+    const end = await halfDayEnd(tx, journeeId, partKey);
+    if (!end || now.getTime() < end.getTime()) return refused("not_over");
     const fingerprint = sheetFingerprint({
       journeeId,
       partKey,
@@ -59,6 +64,15 @@ export async function countersignAs(
     );
     return { ok: true as const, verificationCode, fingerprint };
   });
+}
+
+/** The end of a half-day (the journée's for the whole day); null if it is not one of the journée's. */
+async function halfDayEnd(tx: Tx, journeeId: string, partKey: string): Promise<Date | null> {
+  if (partKey === WHOLE_DAY) {
+    return (await tx.journee.findUnique({ where: { id: journeeId }, select: { endsAt: true } }))?.endsAt ?? null;
+  }
+  const part = await tx.journeePart.findFirst({ where: { id: partKey, journeeId }, select: { endsAt: true } });
+  return part?.endsAt ?? null;
 }
 
 /** Reopens a closed half-day (the old code then verifies as « ne correspond plus »). Audited with the reason. */

@@ -17,6 +17,8 @@ async function doorJournee(user: CurrentUser, journeeId: string, partKey: string
   const journee = await getJourneeForScan(journeeId);
   if (!journee || !canCheckIn(user, journee)) return { refusal: "forbidden" as const };
   if (!isValidPartKey(journee, partKey)) return { refusal: "invalid" as const };
+  // A scan-only journée takes no signature nor attestation, whatever a device sends (point 1).
+  if (journee.attendanceProof !== "SCAN_AND_SIGNATURE") return { refusal: "scan_only" as const };
   return { journee };
 }
 

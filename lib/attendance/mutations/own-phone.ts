@@ -8,7 +8,13 @@ import { normaliseSignature } from "../signature-image";
 import { appendSignature } from "./append";
 import { newId, type Tx } from "./sheet";
 
-export type RoomSignRefusal = "invalid_code" | "already_signed" | "sheet_closed" | "not_registered" | "invalid_image";
+export type RoomSignRefusal =
+  | "invalid_code"
+  | "already_signed"
+  | "sheet_closed"
+  | "not_registered"
+  | "invalid_image"
+  | "scan_only";
 
 /** The person of a management token, confirmed, with their journée's half-days. */
 export async function personOfToken(token: string) {
@@ -18,7 +24,9 @@ export async function personOfToken(token: string) {
     select: {
       id: true,
       journeeId: true,
-      journee: { select: { title: true, parts: { select: { id: true, kind: true, title: true } } } },
+      journee: {
+        select: { title: true, attendanceProof: true, parts: { select: { id: true, kind: true, title: true } } },
+      },
     },
   });
 }
@@ -35,6 +43,7 @@ export async function signWithRoomCodeFor(
   const now = ctx.now ?? new Date();
   const person = await personOfToken(input.token);
   if (!person) return refused("not_registered");
+  if (person.journee.attendanceProof !== "SCAN_AND_SIGNATURE") return refused("scan_only");
   const partKey = checkInPartKeys(person.journee).find((key) =>
     isValidRoomCode(ctx.secret, person.journeeId, key, input.code, now),
   );

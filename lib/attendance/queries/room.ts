@@ -14,6 +14,7 @@ export async function doorScopedJournee(user: CurrentUser, journeeId: string, pa
       startsAt: true,
       endsAt: true,
       lateToleranceMinutes: true,
+      attendanceProof: true,
       parts: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true } },
     },
   });
@@ -21,9 +22,11 @@ export async function doorScopedJournee(user: CurrentUser, journeeId: string, pa
   return journee;
 }
 
-/** « 37 signatures sur 52 présents » for the room screen; null out of scope. */
+/** « 37 signatures sur 52 présents » for the room screen; null out of scope; no code for a scan-only journée. */
 export async function roomStatus(user: CurrentUser, journeeId: string, partKey: string) {
-  if (!(await doorScopedJournee(user, journeeId, partKey))) return null;
+  const journee = await doorScopedJournee(user, journeeId, partKey);
+  if (!journee) return null;
+  if (journee.attendanceProof !== "SCAN_AND_SIGNATURE") return "scan_only" as const;
   const db = await getDb();
   const [signatures, present] = await Promise.all([
     db.attendanceSignature.count({ where: { journeeId, partKey } }),

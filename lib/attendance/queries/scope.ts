@@ -17,3 +17,9 @@ export async function findJustification(id: string) {
   const db = await getDb();
   return db.absenceJustification.findUnique({ where: { id }, select: { id: true, journeeId: true, partKey: true } });
 }
+
+/** Whether this person has a signature record (or an attestation) for this half-day. */
+export async function hasSigned(registrationId: string, partKey: string): Promise<boolean> {
+  const db = await getDb();
+  return (await db.attendanceSignature.count({ where: { registrationId, partKey } })) > 0;
+}

@@ -1,3 +1,4 @@
+import { hasSigned } from "@/lib/attendance/queries/scope";
 import { writeAudit } from "@/lib/audit/mutations";
 import { type CurrentUser, canCheckIn, canManageJournee } from "@/lib/auth/permissions";
 import { isLateSync, isValidPartKey, offlineSyncDeadline, type RegistrationSnapshot } from "../evaluate";
@@ -46,6 +47,14 @@ export async function recordScanBatch(
       if (outcome.result === "ok") {
         outcome.details.signatureRequired = journee.attendanceProof === "SCAN_AND_SIGNATURE";
         outcome.details.partKey = scan.partKey;
+      }
+      // Catch-up: someone present but unsigned who is scanned again is offered the pad again.
+      const person = outcome.details.person;
+      if (outcome.result === "already_checked_in" && person && journee.attendanceProof === "SCAN_AND_SIGNATURE") {
+        if (!(await hasSigned(person.registrationId, scan.partKey))) {
+          outcome.details.needsSignature = true;
+          outcome.details.partKey = scan.partKey;
+        }
       }
       results.push(outcome);
     }

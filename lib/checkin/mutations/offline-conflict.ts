@@ -1,3 +1,4 @@
+import { shareSheet } from "@/lib/attendance/mutations/sheet";
 import { writeAudit } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -9,6 +10,8 @@ export type ConflictScan = Omit<Prisma.ScanEventUncheckedCreateInput, "result" |
 };
 export type Claim =
   | { kind: "conflict" }
+  /** Earlier, but the half-day's sheet is countersigned: the presence keeps its time (decision 031). */
+  | { kind: "sheet_closed" }
   | { kind: "took_over"; checkInId: string; relabelled: string[] }
   /** The presence was undone between the read and the lock: the caller records the scan afresh. */
   | { kind: "gone" };
@@ -27,6 +30,8 @@ export type Claim =
 export async function claimOfflinePresence(scan: ConflictScan): Promise<Claim> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
+    // The sheet's lock first (the order every presence change takes), then the presence's row.
+    const sheet = await shareSheet(tx, scan.journeeId, scan.partKey);
     const [held] = await tx.$queryRaw<{ id: string; checkedInAt: Date; createdAt: Date; door: string }[]>`
       SELECT id, "checkedInAt", "createdAt", door FROM "CheckIn"
       WHERE "registrationId" = ${scan.registrationId} AND "partKey" = ${scan.partKey}
@@ -35,6 +40,10 @@ export async function claimOfflinePresence(scan: ConflictScan): Promise<Claim> {
     if (held.checkedInAt.getTime() <= scan.scannedAt.getTime()) {
       await tx.scanEvent.create({ data: { ...scan, result: "offline_conflict" }, select: { id: true } });
       return { kind: "conflict" } as const;
+    }
+    if (sheet.closed) {
+      await tx.scanEvent.create({ data: { ...scan, result: "sheet_closed" }, select: { id: true } });
+      return { kind: "sheet_closed" } as const;
     }
     const relabelled = await tx.$queryRaw<{ nonce: string }[]>`
       UPDATE "ScanEvent" SET result = 'offline_conflict'

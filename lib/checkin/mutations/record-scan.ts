@@ -55,9 +55,13 @@ export async function recordScan(
       await db.scanEvent.create({ data: { ...event, result: evaluation.result }, select: { id: true } });
       return { nonce: scan.nonce, ...evaluation };
     }
-    const checkInId = await insertScanAndCheckIn(event, snapshot.id, at);
-    if (!checkInId) return lostToAnotherDoor(scan, journee, now);
-    const checkIn = { id: checkInId, at: at.toISOString(), door: scan.door, agentName: actor.name };
+    const inserted = await insertScanAndCheckIn(event, snapshot.id, at);
+    if ("refused" in inserted) {
+      if (inserted.refused === "already_checked_in") return lostToAnotherDoor(scan, journee, now);
+      // Countersigned half-day (decision 031): recorded as such, the presence is not.
+      return { nonce: scan.nonce, result: "sheet_closed", details: { person: evaluation.details.person } };
+    }
+    const checkIn = { id: inserted.checkInId, at: at.toISOString(), door: scan.door, agentName: actor.name };
     return {
       nonce: scan.nonce,
       result: "ok",
@@ -139,6 +143,9 @@ async function settleOfflineClaim(
   const claim = await claimOfflinePresence({ ...event, registrationId, scannedAt: scan.scannedAt });
   if (claim.kind === "gone") return recordScan(scan, journee, actor, now);
   if (claim.kind === "conflict") return { nonce: scan.nonce, ...evaluation };
+  if (claim.kind === "sheet_closed") {
+    return { nonce: scan.nonce, result: "sheet_closed", details: { person: evaluation.details.person } };
+  }
   const checkIn = { id: claim.checkInId, at: scan.scannedAt.toISOString(), door: scan.door, agentName: actor.name };
   return {
     nonce: scan.nonce,

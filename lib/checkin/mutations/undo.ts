@@ -1,12 +1,18 @@
+import { lockSheet } from "@/lib/attendance/mutations/sheet";
 import { writeAudit } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
 import { ok, type Result, refused } from "@/lib/result";
 import type { Actor } from "../mutations";
 import { UNDO_WINDOW_MS } from "../schema";
 
-export type UndoRefusal = "not_found" | "too_late" | "forbidden";
+export type UndoRefusal = "not_found" | "too_late" | "forbidden" | "sheet_closed" | "signed";
 
-/** Undoes a check-in made less than 5 minutes ago (server time), audited with the deletion. */
+/**
+ * Undoes a check-in made less than 5 minutes ago (server time), audited with the deletion.
+ * Under the half-day's sheet lock (decision 031): refused once the sheet is countersigned, and
+ * refused when the person has signed (the signature would lose its presence). The lock moves the
+ * sheet's updatedAt, so a door append hashed before it retries and sees the presence gone.
+ */
 export async function undoCheckIn(
   checkInId: string,
   actor: Actor,
@@ -28,6 +34,12 @@ export async function undoCheckIn(
   if (!allowed(row.journee)) return refused("forbidden");
   const since = new Date(now.getTime() - UNDO_WINDOW_MS);
   const deleted = await db.$transaction(async (tx) => {
+    const sheet = await lockSheet(tx, row.journee.id, row.partKey);
+    if (sheet.closedAt) return "sheet_closed" as const;
+    const signed = await tx.attendanceSignature.count({
+      where: { registrationId: row.registrationId, partKey: row.partKey },
+    });
+    if (signed) return "signed" as const;
     const { count } = await tx.checkIn.deleteMany({ where: { id: checkInId, createdAt: { gte: since } } });
     if (count) {
       await writeAudit(
@@ -48,7 +60,7 @@ export async function undoCheckIn(
         tx,
       );
     }
-    return count;
+    return count ? ("deleted" as const) : ("too_late" as const);
   });
-  return deleted ? ok({ registrationId: row.registrationId }) : refused("too_late");
+  return deleted === "deleted" ? ok({ registrationId: row.registrationId }) : refused(deleted);
 }

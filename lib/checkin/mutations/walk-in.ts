@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { shareSheet } from "@/lib/attendance/mutations/sheet";
 import { writeAudit } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
 import { ok, type Result, refused } from "@/lib/result";
@@ -9,11 +10,11 @@ import type { Actor } from "../mutations";
 import type { ScanOutcome, WalkInSchema } from "../schema";
 import { OFFLINE_SCAN_BOUNDS, UNDO_WINDOW_MS, WHOLE_DAY } from "../schema";
 
-export type WalkInRefusal = "full" | "part_full" | "closed" | "duplicate_email" | "too_late";
+export type WalkInRefusal = "full" | "part_full" | "closed" | "duplicate_email" | "too_late" | "sheet_closed";
 type WalkIn = z.output<typeof WalkInSchema>;
 
-class Full extends Error {
-  constructor(readonly reason: "full" | "part_full") {
+class Refusal extends Error {
+  constructor(readonly reason: "full" | "part_full" | "sheet_closed") {
     super(reason);
   }
 }
@@ -51,6 +52,8 @@ export async function registerWalkIn(
   const { ticketHash, manageHash } = tokensForSalt(tokenSalt);
   try {
     return await db.$transaction(async (tx) => {
+      // A countersigned half-day takes no new presence (decision 031): read under the sheet's lock.
+      if ((await shareSheet(tx, journee.id, input.partKey)).closed) throw new Refusal("sheet_closed");
       const seat = await tx.$queryRaw<{ n: number }[]>`
         UPDATE "Journee" SET "confirmedCount" = "confirmedCount" + 1
         WHERE id = ${journee.id} AND "confirmedCount" < capacity RETURNING 1 AS n`;
@@ -64,7 +67,7 @@ export async function registerWalkIn(
       const partFull = partId !== null && partSeat.length === 0;
       const overCapacity = journeeFull || partFull;
       if (overCapacity && !(input.forceOverCapacity && actor.mayOverCapacity)) {
-        throw new Full(journeeFull ? "full" : "part_full");
+        throw new Refusal(journeeFull ? "full" : "part_full");
       }
       if (journeeFull) {
         await tx.journee.update({ where: { id: journee.id }, data: { confirmedCount: { increment: 1 } } });
@@ -132,7 +135,7 @@ export async function registerWalkIn(
       return ok({ outcome: { nonce: input.nonce, result: "ok" as const, details }, overCapacity });
     });
   } catch (error) {
-    if (error instanceof Full) return refused(error.reason);
+    if (error instanceof Refusal) return refused(error.reason);
     if (!isUnique(error)) throw error;
     const replayed = await replayWalkIn(input.nonce, journee.id);
     if (replayed) return ok({ outcome: replayed, overCapacity: false });

@@ -1,8 +1,10 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { type ExportJourneeWindows, type ExportWindow, exportAttendance } from "../attendance-columns";
 import type { ExportRow } from "../labels";
 import type { Scope } from "../queries";
 import type { ExportFilters } from "../schema";
+import { exportJourneeWindows } from "./export-windows";
 
 /**
  * Rows of the registration exports (CSV, XLSX), read a page at a time with a cursor on the list's
@@ -89,11 +91,28 @@ type JsonRow = [
   presentParts: string,
   waitlistRank: number | null,
   answers: Record<string, string> | null,
+  journeeId: string,
+  times: [partKey: string, at: number, departedAt: number | null][] | null,
+  justifications: [partKey: string, status: "REQUESTED" | "ACCEPTED" | "REFUSED", reason: string][] | null,
   cursor: Cursor,
 ];
 
-function toExportRow(a: JsonRow): ExportRow {
+function toExportRow(a: JsonRow, journees: Map<string, ExportJourneeWindows>): ExportRow {
+  const times = {
+    checkIns: (a[22] ?? []).map(([partKey, at, left]) => ({
+      partKey,
+      at: new Date(at),
+      departedAt: left === null ? null : new Date(left),
+    })),
+    justifications: (a[23] ?? []).map(([partKey, status, reason]) => ({ partKey, status, reason })),
+  };
+  const j = journees.get(a[21]);
+  const none = { byPart: {}, hours: null, summary: "" };
+  const presence = j ? exportAttendance(j, times, a[9] === "CONFIRMED") : none;
   return {
+    byPart: presence.byPart,
+    hoursAttended: presence.hours,
+    attendanceSummary: presence.summary,
     seq: a[0],
     lastName: a[1],
     firstName: a[2],
@@ -129,6 +148,7 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
   if (!ids.length) return;
   const db = await getDb();
   const where = filterSql(ids, f);
+  const journees = await exportJourneeWindows(ids);
   // The answers to the journée's questions (one journée exported): one text per question, several
   // choices joined in the options' order. Programme-wide exports have no question columns.
   const answers = f.journeeId
@@ -159,7 +179,8 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
         ORDER BY ${LIST_ORDER} LIMIT ${batch}
       ), c AS (
         SELECT c."registrationId" AS rid, min(c."checkedInAt") AS first,
-          string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles
+          string_agg(coalesce(p.title, 'Journée'), ' + ' ORDER BY c."checkedInAt") AS titles,
+          json_agg(json_build_array(c."partKey", ${ms(Prisma.sql`c."checkedInAt"`)}, ${ms(Prisma.sql`c."departedAt"`)})) AS times
         FROM "CheckIn" c LEFT JOIN "JourneePart" p ON p.id = c."partId"
         WHERE c."registrationId" IN (SELECT id FROM r) AND c."journeeId" IN (${Prisma.join(ids)}) GROUP BY 1
       ), x AS (
@@ -168,18 +189,22 @@ export async function* iterateExportRows(scope: Scope, f: ExportFilters, batch =
         WHERE x."registrationId" IN (SELECT id FROM r)
           AND x."partId" IN (SELECT id FROM "JourneePart" WHERE "journeeId" IN (${Prisma.join(ids)}))
         GROUP BY 1
+      ), jz AS (
+        SELECT z."registrationId" AS rid, json_agg(json_build_array(z."partKey", z.status, z.reason)) AS list
+        FROM "AbsenceJustification" z WHERE z."registrationId" IN (SELECT id FROM r) GROUP BY 1
       )${answers}
       SELECT json_agg(json_build_array(r.seq, r."lastName", r."firstName", coalesce(r.email, ''), r.structure,
         r."structureType", coalesce(r.network::text, ''), r."jobTitle", r.commune, r.status, r."walkIn",
         ${ms(Prisma.sql`r."createdAt"`)}, ${ms(Prisma.sql`r."cancelledAt"`)}, j.title, ${ms(Prisma.sql`j."startsAt"`)},
         coalesce(x.titles, ''), c.rid IS NOT NULL, ${ms(Prisma.sql`c.first`)}, coalesce(c.titles, ''), r."waitlistRank", ${answersValue},
+        r."journeeId", c.times, jz.list,
         json_build_array(r.g, r.line, r.pos, r.seq)) ORDER BY r.g, r.line, r.pos, r.seq)::text AS rows
       FROM r JOIN "Journee" j ON j.id = r."journeeId"
-        LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id ${answersJoin}`;
+        LEFT JOIN c ON c.rid = r.id LEFT JOIN x ON x.rid = r.id LEFT JOIN jz ON jz.rid = r.id ${answersJoin}`;
     const raw = page?.rows ? (JSON.parse(page.rows) as JsonRow[]) : [];
-    if (raw.length) yield raw.map(toExportRow);
+    if (raw.length) yield raw.map((a) => toExportRow(a, journees));
     if (raw.length < batch) return;
-    after = raw[raw.length - 1][21];
+    after = raw[raw.length - 1][24];
   }
 }
 
@@ -206,4 +231,12 @@ export async function exportQuestionColumns(scope: Scope, f: ExportFilters): Pro
     header: q.removedAt ? `${q.label} (question retirée)` : q.label,
     number: q.kind === "NUMBER",
   }));
+}
+
+/** The half-days of a one-journée export (in the caller's scope), for its attendance columns; null otherwise. */
+export async function exportAttendanceWindows(scope: Scope, f: ExportFilters): Promise<ExportWindow[] | null> {
+  if (!f.journeeId) return null;
+  const ids = await exportJourneeIds(scope, f);
+  if (!ids.length) return null;
+  return (await exportJourneeWindows(ids)).get(ids[0])?.windows ?? null;
 }

@@ -20,6 +20,7 @@ export async function GET(request: NextRequest) {
     if (!user) return NextResponse.json({ ok: false, reason: "unauthenticated" }, { status: 401, headers });
     const status = journeeId && partKey ? await roomStatus(user, journeeId, partKey) : null;
     if (!status) return NextResponse.json({ ok: false, reason: "forbidden" }, { status: 403, headers });
+    if (status === "scan_only") return NextResponse.json({ ok: false, reason: status }, { status: 409, headers });
     const { code, windowEndsAt } = currentRoomCode(serverSecret(), journeeId, partKey, new Date());
     const qrUrl = `${appUrl()}/signer?code=${code}`;
     return NextResponse.json({ code, qrUrl, windowEndsAt: windowEndsAt.toISOString(), ...status }, { headers });
