@@ -28,6 +28,7 @@ describe(`a chosen answer on badges and émargement (${testDbKind()})`, () => {
       kind: "ONE_CHOICE",
       label: "Régime",
       personal: true,
+      purpose: "Pour le traiteur.",
       options: [
         { id: "", label: "Végétarien", capacity: null },
         { id: "", label: "Sans porc", capacity: null },
