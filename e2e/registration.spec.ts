@@ -1,6 +1,7 @@
 import { devices, expect, type Page, test } from "@playwright/test";
 import { expectNoA11yViolations } from "./fixtures/axe";
 import { decodeQrPng, mailsTo, waitForMail } from "./fixtures/mail";
+import { registrationBody, testJournee, unique } from "./fixtures/registration";
 
 /**
  * Registration end to end, on the production build with a real SMTP sink: a phone registers for
@@ -15,8 +16,6 @@ async function asNewClient(page: Page) {
   ipSeq += 1;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${(Date.now() + ipSeq) % 250}` });
 }
-
-const unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
 
 /** Waits until React has hydrated the form (before that, a click would be a plain form post). */
 async function formReady(page: Page) {
@@ -35,12 +34,6 @@ async function fillForm(page: Page, p: { email: string; firstName?: string; last
   await page.getByLabel("Commune de la structure (obligatoire)", { exact: true }).fill("Istres");
   if (p.atelier) await page.getByRole("radio", { name: p.atelier }).check();
   await page.getByLabel(/J'ai pris connaissance/).check();
-}
-
-async function testJournee(page: Page, body: Record<string, unknown>): Promise<{ id: string; slug: string }> {
-  const res = await page.request.post("/api/test-hooks/registration", { data: { op: "journee", ...body } });
-  expect(res.ok()).toBe(true);
-  return res.json();
 }
 
 test.describe("on a phone", () => {
@@ -217,18 +210,7 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("refusals over the JSON endpoint", () => {
-  const body = (journeeId: string, email: string) => ({
-    journeeId,
-    firstName: "Api",
-    lastName: "Test",
-    email,
-    structure: "Asso",
-    structureType: "ASSOCIATION",
-    network: "UNAFO",
-    jobTitle: "Chargé",
-    commune: "Marseille",
-    privacyAck: true,
-  });
+  const body = (journeeId: string, email: string) => registrationBody(journeeId, email, "Api");
 
   test("closed windows, cancelled or unknown journées are refused in French, without a 500", async ({ page }) => {
     for (const [window, status, message] of [

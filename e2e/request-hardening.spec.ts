@@ -3,35 +3,18 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { signInAs } from "./fixtures/auth";
 import { mailsTo, waitForMail } from "./fixtures/mail";
+import { registrationBody, testJournee, unique } from "./fixtures/registration";
 
 /**
  * Issue 15, as an attacker would try it on the production build (decision 015): forged
  * X-Forwarded-For, the demo outbox from another machine, open redirects after sign-in,
  * malformed URLs, oversized bodies, mail floods through « Renvoyer ma confirmation ».
  */
-const unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
-const person = (journeeId: string, email: string) => ({
-  journeeId,
-  firstName: "Edge",
-  lastName: "Test",
-  email,
-  structure: "Asso",
-  structureType: "ASSOCIATION",
-  network: "UNAFO",
-  jobTitle: "Chargé",
-  commune: "Marseille",
-  privacyAck: true,
-});
-
-async function testJournee(page: Page, body: Record<string, unknown>): Promise<{ id: string; slug: string }> {
-  const res = await page.request.post("/api/test-hooks/registration", { data: { op: "journee", ...body } });
-  expect(res.ok()).toBe(true);
-  return res.json();
-}
+const person = (journeeId: string, email: string) => registrationBody(journeeId, email, "Edge");
 
 /**
  * A raw POST with a chunked body (no Content-Length): `bytes` are sent, then, unless `end`, the

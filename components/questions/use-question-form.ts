@@ -1,8 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FormEvent, startTransition, useEffect, useState } from "react";
 import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
+import { useServerSubmit } from "@/components/registration/use-server-form";
 import type { QuestionOutcome } from "@/lib/questions/actions";
 import { compactOptions, type EditorValues } from "@/lib/questions/editor-form";
 import { type QuestionInput, questionInputSchema } from "@/lib/questions/editor-schema";
@@ -44,9 +44,8 @@ function flatten(errors: FieldErrors, prefix = ""): Record<string, string> {
 type State = (QuestionOutcome & { values?: Record<string, string> }) | null;
 
 /**
- * react-hook-form (instant checks) in front of a server action posted as FormData — the request a
- * browser without JavaScript sends. Server errors show until the next submit; `attempt` counts
- * refusals so the summary takes the focus each time.
+ * react-hook-form (instant checks) in front of a server action posted as FormData (see
+ * useServerSubmit); a page rendered after a refused post (without JavaScript) starts at one refusal.
  */
 export function useQuestionForm(defaults: EditorValues, state: State, formAction: (data: FormData) => void) {
   const form = useForm<EditorValues, unknown, QuestionInput>({
@@ -54,26 +53,13 @@ export function useQuestionForm(defaults: EditorValues, state: State, formAction
     defaultValues: defaults,
     shouldFocusError: false,
   });
-  const [showServer, setShowServer] = useState(true);
-  const [attempt, setAttempt] = useState(state && !state.ok ? 1 : 0);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  useEffect(() => {
-    if (!state || state.ok) return;
-    setShowServer(true);
-    setAttempt((n) => n + 1);
-  }, [state]);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setShowServer(false);
-    const element = event.currentTarget;
-    void form.handleSubmit(
-      () => startTransition(() => formAction(new FormData(element))),
-      () => setAttempt((n) => n + 1),
-    )(event);
-  };
+  const { showServer, attempt, ready, onSubmit, serverErrors } = useServerSubmit(
+    form,
+    state,
+    formAction,
+    state && !state.ok ? 1 : 0,
+  );
   const clientErrors = flatten(form.formState.errors);
-  const serverErrors = showServer && state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const errors = { ...serverErrors, ...clientErrors };
   const refusal = showServer && state && !state.ok ? state.reason : Object.keys(clientErrors).length ? "invalid" : null;
   return { form, ready, attempt, onSubmit, errors, refusal };

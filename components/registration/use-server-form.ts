@@ -4,19 +4,22 @@ import { type FormEvent, startTransition, useEffect, useRef, useState } from "re
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import type { FormState } from "@/lib/registration/form-state";
 
+/** A server action's answer as the forms read it: refused ones may carry field errors. */
+type ServerOutcome = { ok: boolean; fieldErrors?: Record<string, string> } | null;
+
 /**
- * Glue between react-hook-form (instant checks with the shared zod schema) and a server action
- * posted as FormData — the same request a browser without JavaScript sends.
+ * The submit half shared by the forms: react-hook-form checks first, and only a valid form is
+ * posted to the server action as FormData — the same request a browser without JavaScript sends.
  * Server field errors are shown until the next submit; `attempt` counts refusals (summary focus).
  */
-export function useServerForm<T extends FieldValues>(
-  form: UseFormReturn<T>,
-  state: FormState,
+export function useServerSubmit<T extends FieldValues, C, U>(
+  form: UseFormReturn<T, C, U>,
+  state: ServerOutcome,
   formAction: (data: FormData) => void,
+  initialAttempt = 0,
 ) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [showServer, setShowServer] = useState(true);
-  const [attempt, setAttempt] = useState(0);
+  const [attempt, setAttempt] = useState(initialAttempt);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
@@ -35,6 +38,21 @@ export function useServerForm<T extends FieldValues>(
       () => setAttempt((n) => n + 1),
     )(event);
   };
+  const serverErrors = showServer && state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return { showServer, attempt, ready, onSubmit, serverErrors };
+}
+
+/**
+ * Glue between react-hook-form (instant checks with the shared zod schema) and a server action
+ * posted as FormData (see useServerSubmit), with the registration forms' error summary.
+ */
+export function useServerForm<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  state: FormState,
+  formAction: (data: FormData) => void,
+) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { showServer, attempt, ready, onSubmit, serverErrors } = useServerSubmit(form, state, formAction);
 
   // Answers to the journée's questions are nested (answers.<id>): flattened to their field names.
   const clientErrors = Object.fromEntries(
@@ -47,7 +65,6 @@ export function useServerForm<T extends FieldValues>(
       ]);
     }),
   );
-  const serverErrors = showServer && state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const errors: Record<string, string> = { ...serverErrors, ...clientErrors };
   const summaryMessage =
     showServer && state && !state.ok

@@ -1,36 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { createSessionFor } from "@/e2e/support/sessions";
-import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
 import { recordScan, recordScanBatch } from "@/lib/checkin/mutations";
-import { getCheckInJournee, loadRegistrationSnapshot, registrationKey } from "@/lib/checkin/queries";
+import { loadRegistrationSnapshot, registrationKey } from "@/lib/checkin/queries";
 import { loadScanContext } from "@/lib/checkin/queries/scan-context";
 import { getDb } from "@/lib/db/client";
 import { ticketPayload } from "@/lib/security/tokens";
-import { insertRegistration, makeJournee, onlineScan } from "@/tests/fixtures/factories";
+import { AGENT_SESSION_AGES, openJourneeWithAgent } from "@/tests/fixtures/checkin";
+import { insertRegistration, onlineScan } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /**
  * The scan route reads the session and the scanned ticket in one statement (loadScanContext), and
  * an online scan that loses the race to another door is settled inside its insert (ON CONFLICT).
  */
-const AGES = { maxAgeS: 8 * 3600, updateAgeS: 15 * 60 };
-
-async function doorOpenWithAgent(email: string) {
-  const start = new Date(Date.now() + 3600_000);
-  const j = await makeJournee({ startsAt: start, endsAt: new Date(start.getTime() + 8 * 3600_000) });
-  const journee = await getCheckInJournee({}, j.id);
-  if (!journee) throw new Error("journée");
-  const { userId } = await ensureUserWithGrant({ email, grant: { role: "AGENT", journeeId: journee.id } });
-  const { sessionToken } = await createSessionFor(userId, AGES.maxAgeS);
-  return { journee, userId, sessionToken };
-}
+const AGES = AGENT_SESSION_AGES;
 
 const scanOf = onlineScan;
 
 describe(`one statement for the session and the ticket (${testDbKind()})`, () => {
   it("answers exactly like the two separate reads, and extends the session like them", async () => {
-    const { journee, sessionToken } = await doorOpenWithAgent("agent-context@example.org");
+    const { journee, sessionToken } = await openJourneeWithAgent("agent-context@example.org");
     const reg = await insertRegistration(journee.id, "camille-context@example.org");
     const key = registrationKey({ ticket: ticketPayload(reg.tokenSalt) });
     const context = await loadScanContext(sessionToken, AGES, key, "journee");
@@ -52,7 +41,7 @@ describe(`one statement for the session and the ticket (${testDbKind()})`, () =>
   });
 
   it("gives neither user nor registration without a valid session, or for a deactivated user", async () => {
-    const { journee, userId, sessionToken } = await doorOpenWithAgent("agent-context-off@example.org");
+    const { journee, userId, sessionToken } = await openJourneeWithAgent("agent-context-off@example.org");
     const reg = await insertRegistration(journee.id, "dominique-context@example.org");
     const key = registrationKey({ ticket: ticketPayload(reg.tokenSalt) });
     expect(await loadScanContext("nope", AGES, key, "journee")).toEqual({ user: null, snapshot: null });
@@ -62,8 +51,8 @@ describe(`one statement for the session and the ticket (${testDbKind()})`, () =>
   });
 
   it("an agent without rights on the journée gets forbidden, whatever the prefetched ticket", async () => {
-    const { journee } = await doorOpenWithAgent("agent-context-owner@example.org");
-    const other = await doorOpenWithAgent("agent-context-other@example.org");
+    const { journee } = await openJourneeWithAgent("agent-context-owner@example.org");
+    const other = await openJourneeWithAgent("agent-context-other@example.org");
     const reg = await insertRegistration(journee.id, "eve-context@example.org");
     const scan = scanOf(journee.id, ticketPayload(reg.tokenSalt), "Porte X");
     const context = await loadScanContext(other.sessionToken, AGES, registrationKey(scan), "journee");
@@ -76,7 +65,7 @@ describe(`one statement for the session and the ticket (${testDbKind()})`, () =>
 
 describe(`an online scan that loses the race to another door (${testDbKind()})`, () => {
   it("is recorded as already_checked_in in its own insert and names the winner", async () => {
-    const { journee, userId } = await doorOpenWithAgent("agent-race@example.org");
+    const { journee, userId } = await openJourneeWithAgent("agent-race@example.org");
     const reg = await insertRegistration(journee.id, "frederique-race@example.org");
     const ticket = ticketPayload(reg.tokenSalt);
     const actor = { userId, name: "agent", mayOverCapacity: false };

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createSessionFor } from "@/e2e/support/sessions";
-import { ensureUserWithGrant } from "@/lib/auth/mutations";
 import { loadUserBySessionToken } from "@/lib/auth/queries";
 import { recordScanBatch } from "@/lib/checkin/mutations";
-import { getCheckInJournee, registrationKey } from "@/lib/checkin/queries";
+import { registrationKey } from "@/lib/checkin/queries";
 import { loadScanContext } from "@/lib/checkin/queries/scan-context";
 import { getDb } from "@/lib/db/client";
 import { ticketPayload } from "@/lib/security/tokens";
-import { insertRegistration, makeJournee, onlineScan } from "@/tests/fixtures/factories";
+import { AGENT_SESSION_AGES, openJourneeWithAgent } from "@/tests/fixtures/checkin";
+import { insertRegistration, onlineScan } from "@/tests/fixtures/factories";
 import { testDbKind } from "@/tests/setup/test-db";
 
 /**
@@ -15,15 +14,10 @@ import { testDbKind } from "@/tests/setup/test-db";
  * journée B who names a registration of journée A by id, or replays a nonce of A's scans,
  * learns nothing about A's people.
  */
-const AGES = { maxAgeS: 8 * 3600, updateAgeS: 15 * 60 };
+const AGES = AGENT_SESSION_AGES;
 
-async function openJourneeWithAgent(email: string) {
-  const start = new Date(Date.now() + 3600_000);
-  const j = await makeJournee({ startsAt: start, endsAt: new Date(start.getTime() + 8 * 3600_000) });
-  const journee = await getCheckInJournee({}, j.id);
-  if (!journee) throw new Error("journée");
-  const { userId } = await ensureUserWithGrant({ email, grant: { role: "AGENT", journeeId: journee.id } });
-  const { sessionToken } = await createSessionFor(userId, AGES.maxAgeS);
+async function openJourneeWithUser(email: string) {
+  const { journee, sessionToken } = await openJourneeWithAgent(email);
   const user = await loadUserBySessionToken(sessionToken, AGES);
   if (!user) throw new Error("user");
   return { journee, user, sessionToken };
@@ -40,8 +34,8 @@ function byId(journeeId: string, registrationId: string, nonce = crypto.randomUU
 
 describe(`check-in reads scoped by journée (${testDbKind()})`, () => {
   it("a registration of another journée named by id reads as unknown, with no personal data", async () => {
-    const a = await openJourneeWithAgent("agent-scope-a@example.org");
-    const b = await openJourneeWithAgent("agent-scope-b@example.org");
+    const a = await openJourneeWithUser("agent-scope-a@example.org");
+    const b = await openJourneeWithUser("agent-scope-b@example.org");
     const person = await insertRegistration(a.journee.id, "secret-person@example.org");
 
     const context = await loadScanContext(
@@ -60,8 +54,8 @@ describe(`check-in reads scoped by journée (${testDbKind()})`, () => {
   });
 
   it("the ticket itself still says which journée its holder is expected at", async () => {
-    const a = await openJourneeWithAgent("agent-scope-ta@example.org");
-    const b = await openJourneeWithAgent("agent-scope-tb@example.org");
+    const a = await openJourneeWithUser("agent-scope-ta@example.org");
+    const b = await openJourneeWithUser("agent-scope-tb@example.org");
     const person = await insertRegistration(a.journee.id, "ticket-holder@example.org");
     const scan = onlineScan(b.journee.id, ticketPayload(person.tokenSalt), "Porte B");
     const { results } = await recordScanBatch(b.user, [scan]);
@@ -69,8 +63,8 @@ describe(`check-in reads scoped by journée (${testDbKind()})`, () => {
   });
 
   it("a nonce already used at another journée does not hand back that scan's person", async () => {
-    const a = await openJourneeWithAgent("agent-nonce-a@example.org");
-    const b = await openJourneeWithAgent("agent-nonce-b@example.org");
+    const a = await openJourneeWithUser("agent-nonce-a@example.org");
+    const b = await openJourneeWithUser("agent-nonce-b@example.org");
     const person = await insertRegistration(a.journee.id, "nonce-victim@example.org");
     const nonce = crypto.randomUUID();
     const first = await recordScanBatch(a.user, [

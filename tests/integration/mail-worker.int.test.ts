@@ -1,33 +1,20 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailWorkerRunning, stopMailWorker } from "@/lib/mail/worker-client";
 import { MAIL_WORKER_FILE } from "@/lib/mail/worker-protocol";
 import type { MailInput } from "@/lib/registration/emails";
 import { sendRegistrationMail } from "@/lib/registration/notify";
+import { smtpSink } from "@/tests/fixtures/smtp";
 
 /**
  * Confirmation e-mails are built and sent by a worker thread in production builds (decision 013):
  * the bundle made by `npm run build` must load, and deliver the same messages over real SMTP.
  */
-const received: Buffer[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, done) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      received.push(Buffer.concat(chunks));
-      done();
-    });
-  },
-});
+const { received, start, stop } = smtpSink();
 const saved = { ...process.env };
 // Inside the project, like .next: the bundle loads its packages from ./node_modules.
 const dist = fs.mkdtempSync(path.join(process.cwd(), ".next-mail-worker-test-"));
@@ -56,15 +43,14 @@ const mail = (n: number, status: MailInput["status"]): MailInput => ({
 
 beforeAll(async () => {
   execFileSync("npx", ["tsx", "scripts/build-mail-worker.ts"], { env: { ...process.env, NEXT_DIST_DIR: dist } });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  Object.assign(process.env, { NODE_ENV: "production", NEXT_DIST_DIR: dist, SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const smtpUrl = await start();
+  Object.assign(process.env, { NODE_ENV: "production", NEXT_DIST_DIR: dist, SMTP_URL: smtpUrl });
 }, 60_000);
 
 afterAll(async () => {
   await stopMailWorker();
   process.env = saved;
-  await new Promise<void>((r) => server.close(() => r()));
+  await stop();
   fs.rmSync(dist, { recursive: true, force: true });
 });
 

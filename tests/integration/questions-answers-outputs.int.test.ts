@@ -1,6 +1,4 @@
-import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeQuestion } from "@/lib/questions/mutations";
 import { notifyRegistration } from "@/lib/registration/notify";
@@ -10,6 +8,7 @@ import { streamToBuffer } from "@/lib/reports/xlsx";
 import { pdfToText, writeTemp } from "@/tests/fixtures/office";
 import { makeJournee } from "../fixtures/factories";
 import { actor, atelier, question, registered } from "../fixtures/questions";
+import { smtpSink } from "../fixtures/smtp";
 import { testDbKind } from "../setup/test-db";
 
 /** Issue 14 points 3 and 5b: the answers in the e-mails (real SMTP) and on the badges and the émargement sheet. */
@@ -48,28 +47,15 @@ describe(`a chosen answer on badges and émargement (${testDbKind()})`, () => {
 });
 
 describe("answers in the e-mails (real SMTP)", () => {
-  const received: Buffer[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        done();
-      });
-    },
-  });
+  const { received, start, stop } = smtpSink();
   const saved = process.env.SMTP_URL;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    process.env.SMTP_URL = await start();
   });
   afterAll(async () => {
     if (saved === undefined) delete process.env.SMTP_URL;
     else process.env.SMTP_URL = saved;
-    await new Promise<void>((r) => server.close(() => r()));
+    await stop();
   });
 
   it("the confirmation lists the answers; a later e-mail too, a removed question marked", async () => {
