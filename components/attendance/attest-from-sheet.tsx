@@ -5,14 +5,15 @@ import { attestFromSheet } from "@/lib/attendance/actions";
 import { ActionMessage } from "./action-message";
 import { useAttendanceAction } from "./use-attendance-action";
 
-type Props = { journeeId: string; partKey: string; registrationId: string; name: string };
+type Props = { journeeId: string; partKey: string; registrationId: string; name: string; canAttest: boolean };
 
 /**
  * « Attester la présence » for someone present whose signature is missing (skipped at the door, or
  * a walk-in recorded offline): the organiser states a reason and the sheet shows « attestée par
- * l'agent » under their name. Kept mounted so that its message survives the page's refresh.
+ * l'agent » under their name. Kept mounted once attested (`canAttest` false: only the message), so
+ * that its confirmation survives the page's refresh.
  */
-export function AttestFromSheet({ journeeId, partKey, registrationId, name }: Props) {
+export function AttestFromSheet({ journeeId, partKey, registrationId, name, canAttest }: Props) {
   const { pending, message, messageRef, run } = useAttendanceAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -34,7 +35,7 @@ export function AttestFromSheet({ journeeId, partKey, registrationId, name }: Pr
   };
   return (
     <div className="sheet-actions">
-      {!open ? (
+      {!canAttest ? null : !open ? (
         <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
           Attester la présence<span className="visually-hidden"> de {name}</span>
         </button>

@@ -41,12 +41,14 @@ export function SheetRows({ data, actionable }: { data: SheetPage; actionable: b
               canRecord={row.presence === "absent" && row.justificationStatus !== "REQUESTED"}
             />
           ) : null}
-          {actionable && required && row.presence === "present" && row.signature.kind === "missing" ? (
+          {/* Still mounted once attested, so that its confirmation outlives the page's refresh. */}
+          {actionable && required && row.presence === "present" && row.signature.kind !== "image" ? (
             <AttestFromSheet
               journeeId={data.journee.id}
               partKey={data.half.partKey}
               registrationId={row.registrationId}
               name={row.name}
+              canAttest={row.signature.kind === "missing"}
             />
           ) : null}
         </li>
