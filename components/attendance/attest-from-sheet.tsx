@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { attestFromSheet } from "@/lib/attendance/actions";
 import { ActionMessage } from "./action-message";
+import { ReasonForm } from "./reason-form";
 import { useAttendanceAction } from "./use-attendance-action";
 
 type Props = { journeeId: string; partKey: string; registrationId: string; name: string; canAttest: boolean };
@@ -40,34 +41,19 @@ export function AttestFromSheet({ journeeId, partKey, registrationId, name, canA
           Attester la présence<span className="visually-hidden"> de {name}</span>
         </button>
       ) : (
-        <form onSubmit={submit} noValidate className="form-stack" aria-label={`Attester la présence de ${name}`}>
-          <div className="field">
-            <label htmlFor={field}>Pourquoi la personne ne signe pas (obligatoire)</label>
-            {error ? (
-              <span className="field__error" id={`${field}-erreur`}>
-                {error}
-              </span>
-            ) : null}
-            <input
-              id={field}
-              value={reason}
-              maxLength={200}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${field}-erreur` : undefined}
-              // biome-ignore lint/a11y/noAutofocus: the field the organiser just asked for
-              autoFocus
-            />
-          </div>
-          <div className="inline-form">
-            <button type="submit" className="button" disabled={pending}>
-              Attester la présence
-            </button>{" "}
-            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-              Annuler
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          id={field}
+          label="Pourquoi la personne ne signe pas (obligatoire)"
+          formLabel={`Attester la présence de ${name}`}
+          submitLabel="Attester la présence"
+          maxLength={200}
+          reason={reason}
+          error={error}
+          pending={pending}
+          onReason={setReason}
+          onSubmit={submit}
+          onCancel={() => setOpen(false)}
+        />
       )}
       <ActionMessage message={message} messageRef={messageRef} />
     </div>

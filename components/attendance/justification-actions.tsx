@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { decideJustification, recordJustifiedAbsence } from "@/lib/attendance/actions";
 import { ActionMessage } from "./action-message";
+import { ReasonForm } from "./reason-form";
 import { useAttendanceAction } from "./use-attendance-action";
 
 type Props = {
@@ -63,34 +64,19 @@ export function JustificationActions({ journeeId, partKey, registrationId, name,
         </button>
       ) : null}
       {canRecord && !requestId && open ? (
-        <form onSubmit={record} noValidate className="form-stack" aria-label={`Absence justifiée de ${name}`}>
-          <div className="field">
-            <label htmlFor={field}>Motif de l'absence (obligatoire)</label>
-            {error ? (
-              <span className="field__error" id={`${field}-erreur`}>
-                {error}
-              </span>
-            ) : null}
-            <input
-              id={field}
-              value={reason}
-              maxLength={300}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${field}-erreur` : undefined}
-              // biome-ignore lint/a11y/noAutofocus: the field the organiser just asked for
-              autoFocus
-            />
-          </div>
-          <div className="inline-form">
-            <button type="submit" className="button" disabled={pending}>
-              Enregistrer l'absence justifiée
-            </button>{" "}
-            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-              Annuler
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          id={field}
+          label="Motif de l'absence (obligatoire)"
+          formLabel={`Absence justifiée de ${name}`}
+          submitLabel="Enregistrer l'absence justifiée"
+          maxLength={300}
+          reason={reason}
+          error={error}
+          pending={pending}
+          onReason={setReason}
+          onSubmit={record}
+          onCancel={() => setOpen(false)}
+        />
       ) : null}
       <ActionMessage message={message} messageRef={messageRef} />
     </div>
