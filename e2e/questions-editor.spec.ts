@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { auditMark, auditSince, signInAs } from "./fixtures/auth";
 import { expectNoA11yViolations } from "./fixtures/axe";
+import { fillRegistrationForm, unique } from "./fixtures/registration";
 
 /**
  * Issue 14 point 1: an organiser of the journée builds its registration questions (ready-made in
@@ -177,20 +178,9 @@ test("the questions page is refused to an agent, a reader and an organiser of an
   }
 });
 
-const unique = (label: string) => `${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.org`;
-
 async function fillPerson(page: Page, email: string, firstName: string) {
   ipSeq += 1;
-  await page.getByLabel("E-mail professionnel (obligatoire)", { exact: true }).fill(email);
-  await page.getByLabel("Prénom (obligatoire)", { exact: true }).fill(firstName);
-  await page.getByLabel("Nom (obligatoire)", { exact: true }).fill("Questionnaire");
-  await page.getByLabel("Structure (obligatoire)", { exact: true }).fill("CCAS d'Istres");
-  await page
-    .getByLabel("Type de structure (obligatoire)", { exact: true })
-    .selectOption({ label: "Commune / CCAS-CIAS" });
-  await page.getByLabel("Fonction (obligatoire)", { exact: true }).fill("Travailleuse sociale");
-  await page.getByLabel("Commune de la structure (obligatoire)", { exact: true }).fill("Istres");
-  await page.getByLabel(/J'ai pris connaissance/).check();
+  await fillRegistrationForm(page, { email, firstName, lastName: "Questionnaire" });
 }
 const group = (page: Page, name: RegExp) => page.getByRole("group", { name });
 

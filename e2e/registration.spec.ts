@@ -1,7 +1,7 @@
 import { devices, expect, type Page, test } from "@playwright/test";
 import { expectNoA11yViolations } from "./fixtures/axe";
 import { decodeQrPng, mailsTo, waitForMail } from "./fixtures/mail";
-import { registrationBody, testJournee, unique } from "./fixtures/registration";
+import { fillRegistrationForm as fillForm, registrationBody, testJournee, unique } from "./fixtures/registration";
 
 /**
  * Registration end to end, on the production build with a real SMTP sink: a phone registers for
@@ -20,20 +20,6 @@ async function asNewClient(page: Page) {
 /** Waits until React has hydrated the form (before that, a click would be a plain form post). */
 async function formReady(page: Page) {
   await expect(page.locator("form[data-ready]").first()).toBeAttached();
-}
-
-async function fillForm(page: Page, p: { email: string; firstName?: string; lastName?: string; atelier?: RegExp }) {
-  await page.getByLabel("E-mail professionnel (obligatoire)", { exact: true }).fill(p.email);
-  await page.getByLabel("Prénom (obligatoire)", { exact: true }).fill(p.firstName ?? "Camille");
-  await page.getByLabel("Nom (obligatoire)", { exact: true }).fill(p.lastName ?? "Durand");
-  await page.getByLabel("Structure (obligatoire)", { exact: true }).fill("CCAS d'Istres");
-  await page
-    .getByLabel("Type de structure (obligatoire)", { exact: true })
-    .selectOption({ label: "Commune / CCAS-CIAS" });
-  await page.getByLabel("Fonction (obligatoire)", { exact: true }).fill("Travailleuse sociale");
-  await page.getByLabel("Commune de la structure (obligatoire)", { exact: true }).fill("Istres");
-  if (p.atelier) await page.getByRole("radio", { name: p.atelier }).check();
-  await page.getByLabel(/J'ai pris connaissance/).check();
 }
 
 test.describe("on a phone", () => {
