@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { READY_MADE } from "@/lib/questions/editor-schema";
-import { addQuestion, addReadyMade, removeQuestion, updateQuestion } from "@/lib/questions/mutations";
+import { addReadyMade, removeQuestion, updateQuestion } from "@/lib/questions/mutations";
 import { cancelRegistration } from "@/lib/registration/mutations";
 import { submitRegistration } from "@/lib/registration/submit";
 import { makeJournee } from "../fixtures/factories";
+import { question } from "../fixtures/questions";
 import { testDbKind } from "../setup/test-db";
 
 const actor = { id: "u-test", email: "orga@example.org", ip: null };
@@ -24,26 +25,15 @@ function person(journeeId: string, n: number, answers?: Record<string, unknown>)
   };
 }
 
-async function lunchQuestion(journeeId: string, required: boolean, places: number) {
-  const added = await addQuestion(
-    journeeId,
-    {
-      ...READY_MADE.repas[0],
-      required,
-      options: [
-        { id: "", label: "Oui", capacity: places },
-        { id: "", label: "Non", capacity: null },
-      ],
-    },
-    actor,
-  );
-  if (!added.ok) throw new Error(added.reason);
-  const db = await getDb();
-  return db.registrationQuestion.findUniqueOrThrow({
-    where: { id: added.ids[0] },
-    include: { options: { orderBy: { position: "asc" } } },
+const lunchQuestion = (journeeId: string, required: boolean, places: number) =>
+  question(journeeId, {
+    ...READY_MADE.repas[0],
+    required,
+    options: [
+      { id: "", label: "Oui", capacity: places },
+      { id: "", label: "Non", capacity: null },
+    ],
   });
-}
 
 // One client address per attempt: the rate limit is not what these tests are about.
 let client = 0;
